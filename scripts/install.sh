@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs Regie into .venv/ in the project root; safe to run again (it does only what is
+# missing). Used by `make demo` and `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[ "${1:-}" = "--with-browser" ] && want_browser=1
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "Please install the Debian package(s) $* (needs root)." >&2
+    exit 1
+  fi
+  if [ ! -f /tmp/.regie-apt-updated ]; then
+    apt-get update -qq && touch /tmp/.regie-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+command -v msgfmt >/dev/null || apt_install gettext
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests…"
+  apt_install chromium
+fi
+
+find_python() {
+  for candidate in python3.13 python3.12 python3; do
+    if command -v "$candidate" >/dev/null &&
+      "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+      command -v "$candidate"
+      return
+    fi
+  done
+  if command -v pyenv >/dev/null; then
+    for version in $(pyenv versions --bare | grep -E '^3\.1[2-9]' | sort -rV); do
+      echo "$(pyenv root)/versions/$version/bin/python"
+      return
+    done
+  fi
+  echo "Regie needs Python 3.12 or newer; none was found." >&2
+  exit 1
+}
+
+stamp=.venv/.regie-installed
+if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if [ ! -x .venv/bin/python ]; then
+    python=$(find_python)
+    echo "Creating .venv with $("$python" --version)…"
+    "$python" -m venv .venv
+  fi
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+  touch "$stamp"
+fi
+
+# Compiled translations are build output: made here, never committed.
+(cd src/regie && REGIE_ENV=test ../../.venv/bin/regie compilemessages --ignore '.venv' -v 0)

@@ -1,0 +1,181 @@
+"""The one access decision: may this person do this to this object?
+
+Every view and API endpoint asks `decide` (through `permits`, `get_for` or the API
+permission class); nothing else in Regie compares roles. A refusal of an object the person
+may not see looks exactly like an object that does not exist (404).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from regie.accounts.models import ApiToken, Kind, Resident, Role, Team, User
+
+
+class Action(StrEnum):
+    STAFF_HOME = "staff.home"
+    RESIDENT_HOME = "resident.home"
+    RESIDENT_VIEW = "resident.view"
+    TEAM_VIEW = "team.view"
+    USER_MANAGE = "user.manage"
+    APITOKEN_MANAGE = "apitoken.manage"
+    API_ME = "api.me"
+
+
+ALL_STAFF = frozenset(Role)
+
+# Which staff roles may perform an action at all; object rules below narrow it further.
+ROLE_GRANTS: dict[Action, frozenset[Role]] = {
+    Action.STAFF_HOME: ALL_STAFF,
+    Action.RESIDENT_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
+    Action.TEAM_VIEW: frozenset({Role.TEAMLEIDER}),
+    Action.USER_MANAGE: frozenset({Role.BEHEERDER}),
+    Action.APITOKEN_MANAGE: frozenset({Role.BEHEERDER}),
+    Action.API_ME: ALL_STAFF,
+}
+
+# Actions a resident may take (on their own data only).
+RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME})
+
+# Actions an external professional may take.
+PROFESSIONAL_GRANTS = frozenset({Action.API_ME})
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+Actor = User | AnonymousUser | ApiToken
+
+
+def _needs_second_factor(user: User) -> bool:
+    return user.kind == Kind.STAFF and not getattr(user, "is_verified", lambda: False)()
+
+
+def decide(actor: Actor, action: Action, obj: Model | None = None) -> Decision:
+    if isinstance(actor, ApiToken):
+        if action.value in actor.scopes:
+            return Decision(True, "token scope")
+        return Decision(False, "token lacks scope")
+    if not actor.is_authenticated or not actor.is_active:
+        return Decision(False, "not logged in")
+    assert isinstance(actor, User)
+    if actor.kind == Kind.RESIDENT:
+        if action not in RESIDENT_GRANTS:
+            return Decision(False, "not for residents")
+        if obj is not None and not _owns(actor, obj):
+            return Decision(False, "not the resident's own data")
+        return Decision(True, "own data")
+    if actor.kind == Kind.PROFESSIONAL:
+        return Decision(action in PROFESSIONAL_GRANTS, "professional grants")
+    if _needs_second_factor(actor):
+        return Decision(False, "second factor missing")
+    try:
+        role = Role(actor.role)
+    except ValueError:
+        return Decision(False, "no role")
+    if role not in ROLE_GRANTS.get(action, frozenset()):
+        return Decision(False, f"role {role} lacks {action}")
+    if obj is None:
+        return Decision(True, "role grant")
+    return _object_rule(actor, role, action, obj)
+
+
+def _owns(user: User, obj: Model) -> bool:
+    if isinstance(obj, Resident):
+        return obj.user_id == user.pk
+    return False
+
+
+def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision:
+    if isinstance(obj, Resident):
+        if role == Role.CONSULENT:
+            in_caseload = obj.caseload.filter(consulent=user).exists()
+            return Decision(in_caseload, "own caseload" if in_caseload else "not in caseload")
+        if role == Role.TEAMLEIDER:
+            in_team = user.team_id is not None and obj.caseload.filter(
+                consulent__team_id=user.team_id
+            ).exists()
+            return Decision(in_team, "team caseload" if in_team else "not in team caseload")
+    if isinstance(obj, Team) and role == Role.TEAMLEIDER:
+        own = obj.pk == user.team_id
+        return Decision(own, "own team" if own else "another team")
+    if isinstance(obj, User | ApiToken) and action in {Action.USER_MANAGE, Action.APITOKEN_MANAGE}:
+        return Decision(True, "role grant")
+    return Decision(False, "no rule for this object")
+
+
+def may(actor: Actor, action: Action, obj: Model | None = None) -> bool:
+    return decide(actor, action, obj).allowed
+
+
+M = TypeVar("M", bound=Model)
+
+
+def get_for(request: HttpRequest, action: Action, model: type[M], **lookup: Any) -> M:
+    """The object, if this request's user may do ACTION to it; otherwise 404, whether the
+    object exists or not."""
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None or not may(request.user, action, obj):  # type: ignore[arg-type]
+        raise Http404
+    return obj
+
+
+def _login_redirect(request: HttpRequest, action: Action) -> HttpResponse:
+    user = request.user
+    if isinstance(user, User) and user.is_authenticated and _needs_second_factor(user):
+        return redirect(reverse("accounts:login-code") + "?" + _next_query(request))
+    login_url = (
+        reverse("accounts:digid-start") if action in RESIDENT_GRANTS - {Action.API_ME}
+        else settings.LOGIN_URL
+    )
+    return redirect_to_login(request.get_full_path(), login_url)
+
+
+def _next_query(request: HttpRequest) -> str:
+    return urlencode({"next": request.get_full_path()})
+
+
+V = TypeVar("V", bound=Callable[..., HttpResponse])
+
+
+def permits(action: Action) -> Callable[[V], V]:
+    """Decorate a view: anonymous people are sent to log in, everyone else who may not do
+    ACTION gets 404. Object checks happen in the view through `get_for`."""
+
+    def decorator(view: V) -> V:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated or (isinstance(user, User) and _needs_second_factor(user)):
+                return _login_redirect(request, action)
+            if not may(user, action):  # type: ignore[arg-type]
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        wrapped.regie_action = action  # type: ignore[attr-defined]
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def public(view: V) -> V:
+    """Mark a view as deliberately open to everyone (log-in pages, the landing page)."""
+    view.regie_action = None  # type: ignore[attr-defined]
+    return view

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "regie.accounts"
+    label = "accounts"
+
+    def ready(self) -> None:
+        from regie.accounts import checks, signals  # noqa: F401

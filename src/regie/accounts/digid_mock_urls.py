@@ -1,0 +1,11 @@
+from django.urls import path
+from digid_eherkenning.mock.views.digid import DigiDLoginMockView
+
+from regie.accounts import digid_mock
+
+app_name = "digid"
+
+urlpatterns = [
+    path("login/", DigiDLoginMockView.as_view(), name="login"),
+    path("acs/", digid_mock.acs, name="acs"),
+]

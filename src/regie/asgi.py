@@ -1,0 +1,11 @@
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
+
+application = get_asgi_application()
+
+from regie.web.startup import refuse_unsafe_start  # noqa: E402
+
+refuse_unsafe_start()

@@ -1,0 +1,105 @@
+"""Fixtures shared by every app's tests: one named person per role, and log-in helpers."""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from regie.accounts import services
+from regie.accounts.models import Professional, Resident, Role, Team, User
+
+os.environ.setdefault("REGIE_ENV", "test")
+
+PASSWORD = "correct-horse-battery-staple"
+BSN_ANNA = "999990019"
+BSN_BRAM = "999990020"
+
+
+@dataclass
+class People:
+    team: Team
+    other_team: Team
+    consulent: User
+    other_consulent: User
+    teamleider: User
+    privacy_officer: User
+    ciso: User
+    beheerder: User
+    raadslid: User
+    commissielid: User
+    anna: Resident
+    bram: Resident
+    anna_user: User
+    professional: Professional
+
+    def staff(self) -> dict[str, User]:
+        return {
+            "consulent": self.consulent,
+            "teamleider": self.teamleider,
+            "privacy_officer": self.privacy_officer,
+            "ciso": self.ciso,
+            "beheerder": self.beheerder,
+            "raadslid": self.raadslid,
+            "commissielid": self.commissielid,
+        }
+
+
+def _staff(username: str, role: Role, team: Team | None = None) -> User:
+    user = services.staff_create(
+        username=username, role=role, password=PASSWORD, team=team,
+        first_name=username.capitalize(), last_name="Test",
+    )
+    TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    return user
+
+
+@pytest.fixture
+def people(db: None) -> People:
+    team = Team.objects.create(name="Wmo")
+    other_team = Team.objects.create(name="Jeugd")
+    consulent = _staff("consulent", Role.CONSULENT, team)
+    other_consulent = _staff("other_consulent", Role.CONSULENT, other_team)
+    anna = services.resident_register(bsn=BSN_ANNA, name="Anna Willems")
+    bram = services.resident_register(bsn=BSN_BRAM, name="Bram Hendriks")
+    services.caseload_assign(consulent=consulent, resident=anna, assigned_by=None)
+    services.caseload_assign(consulent=other_consulent, resident=bram, assigned_by=None)
+    anna_user = services.resident_user_for_bsn(bsn=BSN_ANNA)
+    professional = services.professional_create(
+        name="Karin Bos", organisation="Zorggroep De Linde", email="k.bos@delinde.example"
+    )
+    return People(
+        team=team,
+        other_team=other_team,
+        consulent=consulent,
+        other_consulent=other_consulent,
+        teamleider=_staff("teamleider", Role.TEAMLEIDER, team),
+        privacy_officer=_staff("privacy", Role.PRIVACY_OFFICER),
+        ciso=_staff("ciso", Role.CISO),
+        beheerder=_staff("beheerder", Role.BEHEERDER),
+        raadslid=_staff("raadslid", Role.RAADSLID),
+        commissielid=_staff("commissielid", Role.COMMISSIELID),
+        anna=anna,
+        bram=bram,
+        anna_user=anna_user,
+        professional=professional,
+    )
+
+
+def log_in(client: Client, user: User) -> Client:
+    """Log USER in on CLIENT as a finished log-in: staff with their second factor given."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def login_as(client: Client) -> Callable[[User], Client]:
+    return lambda user: log_in(client, user)

@@ -1,0 +1,94 @@
+"""The demo municipality: people, teams and caseloads, made through the services so the demo
+exercises the same code as production. Loading twice changes nothing."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from regie.accounts import selectors, services
+from regie.accounts.models import Professional, Role, Team, User
+
+DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    username: str
+    first_name: str
+    last_name: str
+    role: Role
+    team: str | None
+
+
+STAFF = [
+    DemoStaff("consulent", "Sanne", "de Vries", Role.CONSULENT, "Wmo"),
+    DemoStaff("consulent2", "Ahmed", "Yilmaz", Role.CONSULENT, "Jeugd"),
+    DemoStaff("teamleider", "Marieke", "Jansen", Role.TEAMLEIDER, "Wmo"),
+    DemoStaff("privacy", "Joost", "Bakker", Role.PRIVACY_OFFICER, None),
+    DemoStaff("ciso", "Fatima", "El Amrani", Role.CISO, None),
+    DemoStaff("beheerder", "Pieter", "Smit", Role.BEHEERDER, None),
+    DemoStaff("raadslid", "Els", "Visser", Role.RAADSLID, None),
+    DemoStaff("commissielid", "Henk", "Mulder", Role.COMMISSIELID, None),
+]
+
+# Test BSNs from the range that the DigiD pre-production environment reserves for testing.
+RESIDENTS = [
+    ("999990019", "Anna Willems", "consulent"),
+    ("999990020", "Bram Hendriks", "consulent"),
+    ("999990032", "Cor van Dijk", "consulent"),
+    ("999990044", "Daan Peters", "consulent2"),
+]
+
+
+@transaction.atomic
+def load() -> None:
+    teams = {name: Team.objects.get_or_create(name=name)[0] for name in ("Wmo", "Jeugd")}
+    users: dict[str, User] = {}
+    for person in STAFF:
+        user = User.objects.filter(username=person.username).first()
+        if user is None:
+            user = services.staff_create(
+                username=person.username,
+                role=person.role,
+                password=DEMO_PASSWORD,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=f"{person.username}@lindendal.example",
+                team=teams[person.team] if person.team else None,
+                is_demo=True,
+            )
+            TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
+        users[person.username] = user
+    for bsn, name, consulent in RESIDENTS:
+        resident = selectors.resident_by_bsn(bsn)
+        if resident is None:
+            resident = services.resident_register(bsn=bsn, name=name, is_demo=True)
+        services.caseload_assign(
+            consulent=users[consulent], resident=resident, assigned_by=users["teamleider"]
+        )
+    if not Professional.objects.filter(is_demo=True).exists():
+        services.professional_create(
+            name="Karin Bos",
+            organisation="Zorggroep De Linde",
+            email="k.bos@delinde.example",
+            is_demo=True,
+        )
+
+
+def login_sheet(base_url: str) -> str:
+    lines = [
+        "",
+        "Regie demo: Gemeente Lindendal (fictional data)",
+        f"  Open {base_url}/",
+        "",
+        f"  Staff log in at {base_url}/medewerker/inloggen/ with password {DEMO_PASSWORD!r};",
+        "  the code step shows the current authenticator code in the demo.",
+    ]
+    for person in STAFF:
+        lines.append(f"    {person.username:<14} {person.role.label}")
+    lines += ["", f"  Residents log in at {base_url}/inwoner/inloggen/ (DigiD mock) with a BSN:"]
+    for bsn, name, _consulent in RESIDENTS:
+        lines.append(f"    {bsn}      {name}")
+    lines.append("")
+    return "\n".join(lines)

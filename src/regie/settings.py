@@ -1,0 +1,377 @@
+"""Regie's one settings module. Every knob is an environment variable; see docs/operations.md.
+
+REGIE_ENV selects the mode: "production" (the default, so a forgotten variable fails closed),
+"demo" (embedded defaults and demo log-ins) or "test".
+"""
+
+import base64
+import hashlib
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from regie.core.env import ConfigurationError, envbool, envint, envlist, envsecret
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parents[1]
+
+REGIE_ENV = os.environ.get("REGIE_ENV", "production")
+if REGIE_ENV not in {"production", "demo", "test"}:
+    raise ConfigurationError(f"REGIE_ENV must be production, demo or test, not {REGIE_ENV!r}")
+PRODUCTION = REGIE_ENV == "production"
+DEMO = REGIE_ENV == "demo"
+
+DEBUG = envbool("REGIE_DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ConfigurationError("REGIE_DEBUG must be off in production (REGIE_ENV=production)")
+
+_DEMO_SECRET = "regie-demo-only-secret-never-use-in-production-0123456789abcdef"
+SECRET_KEY = envsecret("REGIE_SECRET_KEY") or ""
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ConfigurationError(
+            "REGIE_SECRET_KEY (or REGIE_SECRET_KEY_FILE) is not set; production needs one"
+        )
+    SECRET_KEY = _DEMO_SECRET
+if PRODUCTION and (SECRET_KEY == _DEMO_SECRET or len(SECRET_KEY) < 50):
+    raise ConfigurationError("REGIE_SECRET_KEY must be a random value of at least 50 characters")
+
+
+def _key(name: str, purpose: str) -> bytes:
+    """A 32-byte key from NAME (base64) or NAME_FILE; derived from the demo secret outside
+    production so that the demo runs with nothing configured."""
+    raw = envsecret(name)
+    if raw:
+        try:
+            key = base64.b64decode(raw, validate=True)
+        except ValueError:
+            raise ConfigurationError(f"{name} must be base64") from None
+        if len(key) != 32:
+            raise ConfigurationError(f"{name} must decode to exactly 32 bytes")
+        return key
+    if PRODUCTION:
+        raise ConfigurationError(f"{name} (or {name}_FILE) is not set; production needs one")
+    return hashlib.sha256(f"{_DEMO_SECRET}:{purpose}".encode()).digest()
+
+
+# Key-encryption key for personal fields, and the key of the BSN blind index.
+REGIE_KEK = _key("REGIE_KEK", "kek")
+REGIE_KEK_ID = os.environ.get("REGIE_KEK_ID", "k1")
+REGIE_BLIND_INDEX_KEY = _key("REGIE_BLIND_INDEX_KEY", "blind-index")
+
+ALLOWED_HOSTS = envlist(
+    "REGIE_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigurationError("REGIE_ALLOWED_HOSTS is not set; name the host names Regie serves")
+
+REGIE_MUNICIPALITY = os.environ.get("REGIE_MUNICIPALITY", "Gemeente Lindendal")
+REGIE_DATA_DIR = Path(os.environ.get("REGIE_DATA_DIR", PROJECT_DIR / "var"))
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "rest_framework",
+    "drf_spectacular",
+    "solo",
+    "privates",
+    "simple_certmanager",
+    "digid_eherkenning",
+    "regie.core",
+    "regie.accounts",
+    "regie.web",
+    "regie.api",
+    "regie.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "regie.accounts.middleware.SessionLifetimeMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "regie.core.middleware.NoStoreMiddleware",
+]
+
+ROOT_URLCONF = "regie.urls"
+WSGI_APPLICATION = "regie.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "regie.web.context_processors.regie",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{REGIE_DATA_DIR / 'regie.sqlite3'}",
+        conn_max_age=envint("REGIE_DB_CONN_MAX_AGE", 0),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["regie.accounts.backends.StaffPasswordBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+if REGIE_ENV == "test":
+    # A deliberately fast hasher: the suite hashes hundreds of passwords.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Log-in throttling: after this many failures for one user name within the window, that
+# name is locked for the window, whether or not the account exists.
+REGIE_LOGIN_MAX_FAILURES = envint("REGIE_LOGIN_MAX_FAILURES", 5)
+REGIE_LOGIN_LOCK_SECONDS = envint("REGIE_LOGIN_LOCK_SECONDS", 15 * 60)
+
+# Sessions: idle time-out and absolute lifetime ("clean screen").
+REGIE_HTTPS = envbool("REGIE_HTTPS", PRODUCTION)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = envint("REGIE_SESSION_IDLE_SECONDS", 15 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+REGIE_SESSION_ABSOLUTE_SECONDS = envint("REGIE_SESSION_ABSOLUTE_SECONDS", 8 * 60 * 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = REGIE_HTTPS
+CSRF_COOKIE_SECURE = REGIE_HTTPS
+CSRF_COOKIE_HTTPONLY = True
+# The __Host- prefix pins a cookie to this exact host over HTTPS; browsers reject it on plain
+# HTTP, so the demo on http://127.0.0.1 uses unprefixed names.
+SESSION_COOKIE_NAME = "__Host-regie_session" if REGIE_HTTPS else "regie_session"
+CSRF_COOKIE_NAME = "__Host-regie_csrf" if REGIE_HTTPS else "regie_csrf"
+LANGUAGE_COOKIE_NAME = "__Host-regie_language" if REGIE_HTTPS else "regie_language"
+LANGUAGE_COOKIE_SECURE = REGIE_HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = envlist("REGIE_CSRF_TRUSTED_ORIGINS", [])
+
+# Security headers.
+SECURE_SSL_REDIRECT = REGIE_HTTPS and envbool("REGIE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("REGIE_BEHIND_PROXY", False) else None
+)
+SECURE_HSTS_SECONDS = envint("REGIE_HSTS_SECONDS", 63072000 if REGIE_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+}
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = REGIE_DATA_DIR / "static"
+MEDIA_ROOT = REGIE_DATA_DIR / "media"
+PRIVATE_MEDIA_ROOT = REGIE_DATA_DIR / "private"
+PRIVATE_MEDIA_URL = "/private-media/"
+SENDFILE_BACKEND = "django_sendfile.backends.simple"
+SENDFILE_ROOT = PRIVATE_MEDIA_ROOT
+SENDFILE_URL = PRIVATE_MEDIA_URL
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
+_S3_BUCKET = os.environ.get("REGIE_S3_BUCKET")
+if _S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _S3_BUCKET,
+            "endpoint_url": os.environ.get("REGIE_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("REGIE_S3_REGION") or None,
+            "access_key": os.environ.get("REGIE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": envsecret("REGIE_S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT},
+    }
+STORAGES = {
+    "default": _default_storage,
+    # Required by django-simple-certmanager (DigiD SAML certificates); never served publicly.
+    "privates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": PRIVATE_MEDIA_URL},
+    },
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# Mail: a file per message in the demo; SMTP when REGIE_EMAIL_HOST is set.
+if os.environ.get("REGIE_EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["REGIE_EMAIL_HOST"],
+                "port": envint("REGIE_EMAIL_PORT", 587),
+                "username": os.environ.get("REGIE_EMAIL_USER", ""),
+                "password": envsecret("REGIE_EMAIL_PASSWORD") or "",
+                "use_tls": envbool("REGIE_EMAIL_USE_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(REGIE_DATA_DIR / "mail")},
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("REGIE_DEFAULT_FROM_EMAIL", "regie@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Virus scanning: "clamd" or "off"; unset means uploads are refused until one is chosen.
+REGIE_SCAN = os.environ.get("REGIE_SCAN", "")
+if REGIE_SCAN not in {"", "clamd", "off"}:
+    raise ConfigurationError(f"REGIE_SCAN must be clamd or off, not {REGIE_SCAN!r}")
+if PRODUCTION and REGIE_SCAN == "off":
+    raise ConfigurationError("REGIE_SCAN=off is for the demo only; use REGIE_SCAN=clamd")
+REGIE_CLAMD_SOCKET = os.environ.get("REGIE_CLAMD_SOCKET", "")
+REGIE_CLAMD_HOST = os.environ.get("REGIE_CLAMD_HOST", "127.0.0.1")
+REGIE_CLAMD_PORT = envint("REGIE_CLAMD_PORT", 3310)
+
+# Background tasks: in-process by default.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Residents log in with DigiD: the package's mock IdP in demo and tests, SAML in production.
+REGIE_DIGID = os.environ.get("REGIE_DIGID", "" if PRODUCTION else "mock")
+if REGIE_DIGID not in {"", "mock", "saml"}:
+    raise ConfigurationError(f"REGIE_DIGID must be mock or saml, not {REGIE_DIGID!r}")
+if PRODUCTION and REGIE_DIGID == "mock":
+    raise ConfigurationError("REGIE_DIGID=mock is for the demo only; use REGIE_DIGID=saml")
+if REGIE_DIGID == "mock":
+    AUTHENTICATION_BACKENDS.append("regie.accounts.backends.DigiDMockBackend")
+    DIGID_MOCK_APP_TITLE = REGIE_MUNICIPALITY
+    DIGID_MOCK_RETURN_URL = "accounts:resident-home"
+    DIGID_MOCK_CANCEL_URL = "accounts:digid-cancelled"
+    DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True
+elif REGIE_DIGID == "saml":
+    AUTHENTICATION_BACKENDS.append("regie.accounts.backends.DigiDSamlBackend")
+DIGID_SESSION_AGE = SESSION_COOKIE_AGE
+
+# Staff log in with the municipality's OpenID Connect provider when it is configured.
+OIDC_RP_CLIENT_ID = os.environ.get("REGIE_OIDC_CLIENT_ID", "")
+REGIE_OIDC = bool(OIDC_RP_CLIENT_ID)
+if REGIE_OIDC:
+    _missing = [
+        name
+        for name in (
+            "REGIE_OIDC_AUTHORIZATION_ENDPOINT",
+            "REGIE_OIDC_TOKEN_ENDPOINT",
+            "REGIE_OIDC_USER_ENDPOINT",
+            "REGIE_OIDC_JWKS_ENDPOINT",
+        )
+        if not os.environ.get(name)
+    ]
+    if _missing:
+        raise ConfigurationError(f"REGIE_OIDC_CLIENT_ID is set but {_missing[0]} is not")
+    OIDC_RP_CLIENT_SECRET = envsecret("REGIE_OIDC_CLIENT_SECRET") or ""
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["REGIE_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["REGIE_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["REGIE_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ["REGIE_OIDC_JWKS_ENDPOINT"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("REGIE_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+    OIDC_USERNAME_CLAIM = os.environ.get("REGIE_OIDC_USERNAME_CLAIM", "preferred_username")
+    LOGIN_REDIRECT_URL_FAILURE = "/medewerker/inloggen/"
+    AUTHENTICATION_BACKENDS.append("regie.accounts.backends.StaffOIDCBackend")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "regie.accounts.api_auth.ApiTokenAuthentication",
+        "regie.accounts.api_auth.VerifiedSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["regie.accounts.api_auth.AccessDecision"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "regie.core.problems.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regie API",
+    "DESCRIPTION": "Privacy and information security of the social domain.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "regie.core.logging.RedactPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("REGIE_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+CSRF_FAILURE_VIEW = "regie.web.views.csrf_failure"

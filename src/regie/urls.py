@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from regie.web import views as web
+
+urlpatterns = [
+    path("", web.landing, name="home"),
+    path("healthz", web.healthz, name="healthz"),
+    path("taal/", set_language, name="set_language"),
+    path("", include("regie.accounts.urls")),
+    path("api/v1/", include("regie.api.urls")),
+]
+
+if settings.REGIE_DIGID == "mock":
+    urlpatterns += [
+        path("digid/", include("regie.accounts.digid_mock_urls")),
+        path("digid-mock/", include("regie.accounts.digid_mock_idp_urls")),
+    ]
+elif settings.REGIE_DIGID == "saml":
+    urlpatterns += [path("digid/", include("digid_eherkenning.digid_urls"))]
+
+if settings.REGIE_OIDC:
+    urlpatterns += [path("oidc/", include("mozilla_django_oidc.urls"))]
+
+handler400 = "regie.web.views.error_400"
+handler403 = "regie.web.views.error_403"
+handler404 = "regie.web.views.error_404"
+handler500 = "regie.web.views.error_500"

@@ -1,0 +1,53 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from regie.accounts.access import public
+from regie.core.problems import problem_response
+
+
+@public
+def landing(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated:
+        return redirect("accounts:resident-home" if user.is_resident else "accounts:home")  # type: ignore[union-attr]
+    return render(request, "web/landing.html")
+
+
+@public
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 400, "The request could not be understood.")
+    return render(request, "web/error.html", {"status": 400}, status=400)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 403, "This request is not allowed.")
+    return render(request, "web/error.html", {"status": 403}, status=403)
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 404, "Not found.")
+    return render(request, "web/error.html", {"status": 404}, status=404)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        return problem_response(request, 500, "Something went wrong on our side.")
+    return render(request, "web/error.html", {"status": 500}, status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "web/error.html", {"status": 403, "csrf": True}, status=403)
