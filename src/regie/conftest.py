@@ -12,6 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from regie.accounts import services
 from regie.accounts.models import Professional, Resident, Role, Team, User
 
+pytest_plugins = ["regie.testing.browser"]
+
 os.environ.setdefault("REGIE_ENV", "test")
 
 PASSWORD = "correct-horse-battery-staple"
@@ -50,8 +52,12 @@ class People:
 
 def _staff(username: str, role: Role, team: Team | None = None) -> User:
     user = services.staff_create(
-        username=username, role=role, password=PASSWORD, team=team,
-        first_name=username.capitalize(), last_name="Test",
+        username=username,
+        role=role,
+        password=PASSWORD,
+        team=team,
+        first_name=username.capitalize(),
+        last_name="Test",
     )
     TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     return user
@@ -68,6 +74,7 @@ def people(db: None) -> People:
     services.caseload_assign(consulent=consulent, resident=anna, assigned_by=None)
     services.caseload_assign(consulent=other_consulent, resident=bram, assigned_by=None)
     anna_user = services.resident_user_for_bsn(bsn=BSN_ANNA)
+    anna.refresh_from_db()
     professional = services.professional_create(
         name="Karin Bos", organisation="Zorggroep De Linde", email="k.bos@delinde.example"
     )

@@ -28,7 +28,7 @@ DEBUG = envbool("REGIE_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ConfigurationError("REGIE_DEBUG must be off in production (REGIE_ENV=production)")
 
-_DEMO_SECRET = "regie-demo-only-secret-never-use-in-production-0123456789abcdef"
+_DEMO_SECRET = "regie-demo-only-secret-never-use-in-production-0123456789abcdef"  # noqa: S105
 SECRET_KEY = envsecret("REGIE_SECRET_KEY") or ""
 if not SECRET_KEY:
     if PRODUCTION:
@@ -188,7 +188,7 @@ SECURE_PROXY_SSL_HEADER = (
 )
 SECURE_HSTS_SECONDS = envint("REGIE_HSTS_SECONDS", 63072000 if REGIE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = envbool("REGIE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -270,6 +270,8 @@ if os.environ.get("REGIE_EMAIL_HOST"):
             },
         }
     }
+elif PRODUCTION:
+    raise ConfigurationError("REGIE_EMAIL_HOST is not set; production sends notices by SMTP")
 else:
     MAILERS = {
         "default": {

@@ -109,9 +109,10 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
             in_caseload = obj.caseload.filter(consulent=user).exists()
             return Decision(in_caseload, "own caseload" if in_caseload else "not in caseload")
         if role == Role.TEAMLEIDER:
-            in_team = user.team_id is not None and obj.caseload.filter(
-                consulent__team_id=user.team_id
-            ).exists()
+            in_team = (
+                user.team_id is not None
+                and obj.caseload.filter(consulent__team_id=user.team_id).exists()
+            )
             return Decision(in_team, "team caseload" if in_team else "not in team caseload")
     if isinstance(obj, Team) and role == Role.TEAMLEIDER:
         own = obj.pk == user.team_id
@@ -125,14 +126,11 @@ def may(actor: Actor, action: Action, obj: Model | None = None) -> bool:
     return decide(actor, action, obj).allowed
 
 
-M = TypeVar("M", bound=Model)
-
-
-def get_for(request: HttpRequest, action: Action, model: type[M], **lookup: Any) -> M:
+def get_for[M: Model](request: HttpRequest, action: Action, model: type[M], **lookup: Any) -> M:
     """The object, if this request's user may do ACTION to it; otherwise 404, whether the
     object exists or not."""
     obj = model._default_manager.filter(**lookup).first()
-    if obj is None or not may(request.user, action, obj):  # type: ignore[arg-type]
+    if obj is None or not may(request.user, action, obj):
         raise Http404
     return obj
 
@@ -142,7 +140,8 @@ def _login_redirect(request: HttpRequest, action: Action) -> HttpResponse:
     if isinstance(user, User) and user.is_authenticated and _needs_second_factor(user):
         return redirect(reverse("accounts:login-code") + "?" + _next_query(request))
     login_url = (
-        reverse("accounts:digid-start") if action in RESIDENT_GRANTS - {Action.API_ME}
+        reverse("accounts:digid-start")
+        if action in RESIDENT_GRANTS - {Action.API_ME}
         else settings.LOGIN_URL
     )
     return redirect_to_login(request.get_full_path(), login_url)
@@ -165,7 +164,7 @@ def permits(action: Action) -> Callable[[V], V]:
             user = request.user
             if not user.is_authenticated or (isinstance(user, User) and _needs_second_factor(user)):
                 return _login_redirect(request, action)
-            if not may(user, action):  # type: ignore[arg-type]
+            if not may(user, action):
                 raise Http404
             return view(request, *args, **kwargs)
 
@@ -175,7 +174,7 @@ def permits(action: Action) -> Callable[[V], V]:
     return decorator
 
 
-def public(view: V) -> V:
+def public[F: Callable[..., HttpResponse]](view: F) -> F:
     """Mark a view as deliberately open to everyone (log-in pages, the landing page)."""
     view.regie_action = None  # type: ignore[attr-defined]
     return view

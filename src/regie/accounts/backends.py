@@ -3,14 +3,14 @@
 import logging
 from typing import Any
 
+from digid_eherkenning.backends import DigiDBackend
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
-from digid_eherkenning.backends import DigiDBackend
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from regie.accounts import services
-from regie.core.bsn import is_valid_bsn
 from regie.accounts.models import Kind, User
+from regie.core.bsn import is_valid_bsn
 
 logger = logging.getLogger(__name__)
 
@@ -18,8 +18,17 @@ logger = logging.getLogger(__name__)
 class StaffPasswordBackend(ModelBackend):
     """Password log-in is for staff only; residents use DigiD, professionals a one-time code."""
 
-    def user_can_authenticate(self, user: Any) -> bool:
-        return bool(super().user_can_authenticate(user) and user.kind == Kind.STAFF)
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None or user.kind != Kind.STAFF:
+            return None
+        return user
 
 
 class _ResidentFromBsn:

@@ -7,13 +7,13 @@ callback URL carries nothing personal. Demo and tests only: production refuses R
 
 from typing import Any
 
+from digid_eherkenning.mock.idp.views.digid import DigiDMockIDPBSNLoginView
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from digid_eherkenning.mock.idp.views.digid import DigiDMockIDPBSNLoginView
 from furl import furl
 
 from regie.accounts.access import public

@@ -1,5 +1,5 @@
-from django.urls import path
 from digid_eherkenning.mock.idp.views.digid import DigiDMockIDPLoginView
+from django.urls import path
 
 from regie.accounts.digid_mock import MockIdpBsnView
 

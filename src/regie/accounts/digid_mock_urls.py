@@ -1,5 +1,5 @@
-from django.urls import path
 from digid_eherkenning.mock.views.digid import DigiDLoginMockView
+from django.urls import path
 
 from regie.accounts import digid_mock
 

@@ -1,6 +1,6 @@
 import uuid
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,14 +43,16 @@ class User(AbstractUser):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STAFF)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.SET_NULL,
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="members",
     )
     is_demo = models.BooleanField(
         default=False, help_text="A demo log-in; production refuses to start while one exists."
     )
-
-    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -113,15 +115,16 @@ class CaseloadEntry(models.Model):
 
     consulent = models.ForeignKey(User, on_delete=models.PROTECT, related_name="caseload")
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="caseload")
-    assigned_by = models.ForeignKey(
-        User, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    assigned_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     assigned_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["consulent", "resident"], name="unique_caseload_entry")
         ]
+
+    def __str__(self) -> str:
+        return f"caseload entry {self.pk}"
 
 
 class UserSession(models.Model):
@@ -130,6 +133,9 @@ class UserSession(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sessions")
     session_key = models.CharField(max_length=40, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"session of user {self.user_id}"
 
 
 class LoginThrottle(models.Model):
@@ -140,6 +146,9 @@ class LoginThrottle(models.Model):
     failures = models.PositiveIntegerField(default=0)
     first_failure_at = models.DateTimeField()
     locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"throttle {self.name_digest[:8]}"
 
 
 class ApiToken(models.Model):

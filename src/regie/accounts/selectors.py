@@ -17,7 +17,7 @@ def resident_by_bsn(bsn: str) -> Resident | None:
 
 
 def resident_name(resident: Resident) -> str:
-    return unseal(resident.name_sealed, context="resident.name")
+    return unseal(bytes(resident.name_sealed), context="resident.name")
 
 
 def staff_list() -> QuerySet[User]:

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from regie.core.bsn import is_valid_bsn, normalise_bsn
 from regie.accounts.models import (
     ApiToken,
     CaseloadEntry,
@@ -26,9 +25,10 @@ from regie.accounts.models import (
     UserSession,
 )
 from regie.accounts.selectors import bsn_index
+from regie.core.bsn import is_valid_bsn, normalise_bsn
 from regie.core.crypto import seal
 
-TOKEN_PREFIX = "regie_"
+TOKEN_PREFIX = "regie_"  # noqa: S105 - a marker, not a secret
 
 
 def _digest(value: str) -> str:

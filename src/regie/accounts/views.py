@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
@@ -40,6 +41,21 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
+def _lock_message() -> str:
+    minutes = max(1, settings.REGIE_LOGIN_LOCK_SECONDS // 60)
+    return ngettext(
+        "Too many failed attempts. Try again in %(minutes)d minute.",
+        "Too many failed attempts. Try again in %(minutes)d minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def _end_locked_login(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.error(request, _lock_message())
+    return redirect("accounts:login")
+
+
 @public
 def login_view(request: HttpRequest) -> HttpResponse:
     """Step one of the staff log-in: user name and password. The same message answers a
@@ -49,11 +65,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         if services.login_is_locked(username=username):
-            form.add_error(None, _("Too many failed attempts. Try again in 15 minutes."))
+            form.add_error(None, _lock_message())
         else:
-            user = authenticate(
-                request, username=username, password=form.cleaned_data["password"]
-            )
+            user = authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
                 services.login_failed(username=username)
                 form.add_error(None, _("The user name or password is incorrect."))
@@ -85,21 +99,23 @@ def login_code(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.login_is_locked(username=user.username):
-            logout(request)
-            messages.error(request, _("Too many failed attempts. Try again in 15 minutes."))
-            return redirect("accounts:login")
+            return _end_locked_login(request)
         if device.verify_token(form.cleaned_data["code"]):
             otp_login(request, device)
             services.login_succeeded(username=user.username)
             return redirect(next_url)
         services.login_failed(username=user.username)
+        if services.login_is_locked(username=user.username):
+            return _end_locked_login(request)
         form.add_error("code", _("This code is incorrect or has expired."))
     demo_code = None
     if settings.DEMO and user.is_demo:
         demo_code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
         demo_code = f"{demo_code.token():0{device.digits}d}"
     return render(
-        request, "accounts/login_code.html", {"form": form, "next": next_url, "demo_code": demo_code}
+        request,
+        "accounts/login_code.html",
+        {"form": form, "next": next_url, "demo_code": demo_code},
     )
 
 

@@ -7,7 +7,8 @@ def is_valid_bsn(value: str) -> bool:
         return False
     if value == "000000000":
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(value[:8], range(9, 1, -1), strict=True))
+    weights = range(9, 1, -1)
+    total = sum(int(digit) * weight for digit, weight in zip(value[:8], weights, strict=True))
     total -= int(value[8])
     return total % 11 == 0
 

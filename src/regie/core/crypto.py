@@ -38,13 +38,17 @@ def seal(plaintext: str, *, context: str) -> bytes:
 
 def unseal(blob: bytes, *, context: str) -> str:
     blob = bytes(blob)
-    if not blob or blob[:1] != _VERSION:
+    if blob[:1] != _VERSION:
         raise DecryptionError("unknown ciphertext version")
-    id_len = blob[1]
+    # A damaged length byte must fail as a DecryptionError too, never as an IndexError or
+    # UnicodeDecodeError that a caller does not expect.
+    id_len = blob[1] if len(blob) > 1 else 0
+    if len(blob) < 2 + id_len + 12 + 16:
+        raise DecryptionError("ciphertext is too short")
     key_id = blob[2 : 2 + id_len]
     nonce = blob[2 + id_len : 14 + id_len]
     body = blob[14 + id_len :]
-    key = _keys().get(key_id.decode())
+    key = _keys().get(key_id.decode("utf-8", errors="replace"))
     if key is None:
         raise DecryptionError("unknown key id")
     try:

@@ -25,7 +25,7 @@ NAVIGATION = [
 ]
 
 
-def navigation_for(request: HttpRequest) -> list[dict[str, str]]:
+def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []

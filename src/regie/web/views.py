@@ -3,14 +3,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from regie.accounts.access import public
+from regie.accounts.models import Kind, User
 from regie.core.problems import problem_response
 
 
 @public
 def landing(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.is_authenticated:
-        return redirect("accounts:resident-home" if user.is_resident else "accounts:home")  # type: ignore[union-attr]
+    if isinstance(user, User) and user.is_authenticated:
+        if user.kind == Kind.RESIDENT:
+            return redirect("accounts:resident-home")
+        if user.kind == Kind.STAFF:
+            return redirect("accounts:home")
     return render(request, "web/landing.html")
 
 

@@ -1,0 +1,191 @@
+"""Every URL pattern, walked with every role and anonymously.
+
+The matrix below is the specification of who may open what. A new URL without a row fails
+`test_it_has_a_row_for_every_url`, so nobody adds a page without deciding who may see it.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from regie.accounts import services
+from regie.accounts.models import ApiToken, User
+from regie.conftest import People, log_in
+
+ANON = "anonymous"
+UNVERIFIED = "consulent_without_second_factor"
+STAFF_ROLES = [
+    "consulent",
+    "teamleider",
+    "privacy_officer",
+    "ciso",
+    "beheerder",
+    "raadslid",
+    "commissielid",
+]
+ROLES = [ANON, UNVERIFIED, *STAFF_ROLES, "resident", "professional"]
+
+LOGIN = "→login"  # redirected to the staff log-in page
+DIGID = "→digid"  # redirected to the DigiD start page
+CODE = "→code"  # redirected to the second-factor step
+REDIRECT = "→"  # any redirect
+
+
+@dataclass
+class Row:
+    expect: dict[str, int | str]
+    kwargs: Callable[[People], dict[str, object]] = field(default=lambda p: {})
+    query: str = ""
+
+
+def staff_only(*allowed: str, kwargs: Callable[[People], dict[str, object]] | None = None) -> Row:
+    expect: dict[str, int | str] = {
+        ANON: LOGIN,
+        UNVERIFIED: CODE,
+        "resident": 404,
+        "professional": 404,
+    }
+    for role in STAFF_ROLES:
+        expect[role] = 200 if role in allowed else 404
+    return Row(expect, kwargs or (lambda p: {}))
+
+
+def everyone(status: int | str, **overrides: Any) -> Row:
+    return Row({role: overrides.get(role, status) for role in ROLES})
+
+
+def _token(people: People) -> ApiToken:
+    token = ApiToken.objects.first()
+    if token is None:
+        token, _secret = services.api_token_create(
+            name="Zaaksysteem", scopes=["api.me"], created_by=people.beheerder
+        )
+    return token
+
+
+def _mock_idp_query() -> str:
+    return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
+
+
+MATRIX: dict[str, Row] = {
+    "home": everyone(REDIRECT, anonymous=200, professional=200),
+    "healthz": everyone(200),
+    "set_language": everyone(REDIRECT),
+    "accounts:login": everyone(200),
+    "accounts:login-code": everyone(
+        REDIRECT, **{ANON: LOGIN, UNVERIFIED: 200, "resident": LOGIN, "professional": LOGIN}
+    ),
+    "accounts:totp-setup": everyone(
+        CODE, **{ANON: LOGIN, "resident": LOGIN, "professional": LOGIN}
+    ),
+    "accounts:logout": everyone(405),
+    "accounts:home": staff_only(*STAFF_ROLES),
+    "accounts:team": staff_only("teamleider", kwargs=lambda p: {"public_id": p.team.public_id}),
+    "accounts:users": staff_only("beheerder"),
+    "accounts:user-deactivate": staff_only(
+        "beheerder", kwargs=lambda p: {"public_id": p.consulent.public_id}
+    ),
+    "accounts:tokens": staff_only("beheerder"),
+    "accounts:token-revoke": staff_only(
+        "beheerder", kwargs=lambda p: {"public_id": _token(p).public_id}
+    ),
+    "accounts:resident-home": Row(
+        {
+            **{role: 404 for role in STAFF_ROLES},
+            ANON: DIGID,
+            UNVERIFIED: CODE,
+            "resident": 200,
+            "professional": 404,
+        }
+    ),
+    "accounts:digid-start": everyone(200),
+    "accounts:digid-cancelled": everyone(200),
+    "digid:login": everyone(REDIRECT),
+    "digid:acs": everyone(REDIRECT),
+    "digid-mock:login": Row({role: 200 for role in ROLES}, query=_mock_idp_query()),
+    "digid-mock:bsn": Row({role: 200 for role in ROLES}, query=_mock_idp_query()),
+    "api:schema": everyone(200),
+    "api:me": everyone(200, **{ANON: 401, UNVERIFIED: 404}),
+}
+
+
+def _walk(resolver: URLResolver, namespace: str = "") -> Iterator[str]:
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _walk(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"URL pattern {pattern.pattern} has no name"
+            yield f"{namespace}{pattern.name}"
+
+
+def test_it_has_a_row_for_every_url() -> None:
+    names = set(_walk(get_resolver()))
+    assert names - MATRIX.keys() == set(), "URLs without a row in the access matrix"
+    assert MATRIX.keys() - names == set(), "rows for URLs that no longer exist"
+
+
+def _client_for(role: str, people: People) -> Client:
+    client = Client()
+    if role == ANON:
+        return client
+    if role == UNVERIFIED:
+        client.force_login(people.consulent)
+        return client
+    user: User = (
+        people.anna_user
+        if role == "resident"
+        else people.professional.user  # type: ignore[assignment]
+        if role == "professional"
+        else people.staff()[role]
+    )
+    return log_in(client, user)
+
+
+def _outcome(response: object) -> int | str:
+    status = response.status_code  # type: ignore[attr-defined]
+    if status != 302:
+        return status
+    path = urlparse(response["Location"]).path  # type: ignore[index]
+    return {
+        reverse("accounts:login"): LOGIN,
+        reverse("accounts:digid-start"): DIGID,
+        reverse("accounts:login-code"): CODE,
+    }.get(path, REDIRECT)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_it_gives_each_role_exactly_what_the_matrix_says(role: str, people: People) -> None:
+    client = _client_for(role, people)
+    mismatches = []
+    for name, row in MATRIX.items():
+        url = reverse(name, kwargs=row.kwargs(people)) + row.query
+        got = _outcome(client.get(url))
+        want = row.expect[role]
+        if got != want:
+            mismatches.append(f"{name}: expected {want}, got {got}")
+    assert mismatches == []
+
+
+def test_it_hides_another_teams_page_from_a_team_leader(people: People) -> None:
+    client = log_in(Client(), people.teamleider)
+    response = client.get(
+        reverse("accounts:team", kwargs={"public_id": people.other_team.public_id})
+    )
+    assert response.status_code == 404
+
+
+def test_it_answers_an_unknown_object_like_a_forbidden_one(people: People) -> None:
+    client = log_in(Client(), people.beheerder)
+    import uuid
+
+    unknown = client.get(reverse("accounts:user-deactivate", kwargs={"public_id": uuid.uuid4()}))
+    resident_user = client.get(
+        reverse("accounts:user-deactivate", kwargs={"public_id": people.anna_user.public_id})
+    )
+    assert unknown.status_code == resident_user.status_code == 404
