@@ -72,3 +72,7 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
 
     def create_user(self, claims: dict[str, Any]) -> None:
         return None
+
+    def get_user(self, user_id: Any) -> User | None:
+        # The package's get_user skips the is_active check Django's ModelBackend makes.
+        return User.objects.filter(pk=user_id, kind=Kind.STAFF, is_active=True).first()

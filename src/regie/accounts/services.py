@@ -130,14 +130,21 @@ def session_started(*, user: User, session_key: str) -> None:
 
 
 @transaction.atomic
+def session_ended(*, session_key: str) -> None:
+    UserSession.objects.filter(session_key=session_key).delete()
+
+
+@transaction.atomic
 def user_deactivate(*, user: User) -> int:
     """Deactivate USER and end every session they hold; returns the number ended."""
     user.is_active = False
     user.save(update_fields=["is_active"])
     keys = list(user.sessions.values_list("session_key", flat=True))
-    Session.objects.filter(session_key__in=keys).delete()
+    sessions = Session.objects.filter(session_key__in=keys)
+    ended = sessions.filter(expire_date__gt=timezone.now()).count()
+    sessions.delete()
     user.sessions.all().delete()
-    return len(keys)
+    return ended
 
 
 def _throttle_key(username: str) -> str:
