@@ -92,9 +92,13 @@ INSTALLED_APPS = [
     "regie.demo",
 ]
 
+# The header middleware sits outside the rest, so that a response another middleware answers
+# early (a 400 for an unknown host, say) is protected too; WhiteNoise answers /static/ first.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "regie.core.middleware.NoStoreMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -104,8 +108,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "regie.accounts.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "regie.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "regie.urls"
@@ -129,6 +131,9 @@ TEMPLATES = [
     },
 ]
 
+if not os.environ.get("DATABASE_URL"):
+    # The embedded default: a SQLite file that needs its folder.
+    REGIE_DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{REGIE_DATA_DIR / 'regie.sqlite3'}",

@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from regie.accounts import checks, signals  # noqa: F401
+        from regie.accounts import checks, schema, signals  # noqa: F401

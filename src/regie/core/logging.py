@@ -7,6 +7,7 @@ import re
 from regie.core.bsn import is_valid_bsn
 
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_FORMATTER = logging.Formatter()
 
 
 def redact(text: str) -> str:
@@ -22,4 +23,12 @@ class RedactPersonalData(logging.Filter):
         if cleaned != message:
             record.msg = cleaned
             record.args = None
+        # An exception's message and a stack are formatted after the filter has run, so they
+        # are formatted here, once, and the formatter reuses the cleaned text.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True

@@ -32,26 +32,31 @@ def _is_api(request: HttpRequest) -> bool:
 def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
         return problem_response(request, 400, "The request could not be understood.")
-    return render(request, "web/error.html", {"status": 400}, status=400)
+    return render(request, "web/error.html", {"regie_error_page": True, "status": 400}, status=400)
 
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
         return problem_response(request, 403, "This request is not allowed.")
-    return render(request, "web/error.html", {"status": 403}, status=403)
+    return render(request, "web/error.html", {"regie_error_page": True, "status": 403}, status=403)
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _is_api(request):
         return problem_response(request, 404, "Not found.")
-    return render(request, "web/error.html", {"status": 404}, status=404)
+    return render(request, "web/error.html", {"regie_error_page": True, "status": 404}, status=404)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
     if _is_api(request):
         return problem_response(request, 500, "Something went wrong on our side.")
-    return render(request, "web/error.html", {"status": 500}, status=500)
+    return render(request, "web/error.html", {"regie_error_page": True, "status": 500}, status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    return render(request, "web/error.html", {"status": 403, "csrf": True}, status=403)
+    return render(
+        request,
+        "web/error.html",
+        {"regie_error_page": True, "status": 403, "csrf": True},
+        status=403,
+    )
