@@ -3,19 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.access import Action
 
-_TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
-
 
 class LoginForm(forms.Form):
     username = forms.CharField(
         label=_("User name"),
         max_length=150,
-        widget=forms.TextInput(attrs={**_TEXT, "autocomplete": "username", "autofocus": True}),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
         label=_("Password"),
         strip=False,
-        widget=forms.PasswordInput(attrs={**_TEXT, "autocomplete": "current-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
 
@@ -26,7 +24,6 @@ class CodeForm(forms.Form):
         error_messages={"invalid": _("Enter the six digits your authenticator app shows.")},
         widget=forms.TextInput(
             attrs={
-                **_TEXT,
                 "autocomplete": "one-time-code",
                 "inputmode": "numeric",
                 "autofocus": True,
@@ -39,6 +36,7 @@ class CodeForm(forms.Form):
         return str(self.cleaned_data["code"]).strip()
 
 
+_CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
 SCOPE_CHOICES = [(action.value, action.value) for action in Action]
 
 
@@ -46,16 +44,16 @@ class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label=_("Name of the system that uses the token"),
         max_length=100,
-        widget=forms.TextInput(attrs=_TEXT),
+        widget=forms.TextInput(),
     )
     scopes = forms.MultipleChoiceField(
         label=_("What the token may do"),
         choices=SCOPE_CHOICES,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox"}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": _CHECKBOX}),
         error_messages={"required": _("Choose at least one thing the token may do.")},
     )
     expires_at = forms.DateField(
         label=_("Valid until (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={**_TEXT, "type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
