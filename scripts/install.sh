@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs Regie into .venv/ in the project root; safe to run again (it does only what is
-# missing). Used by `make demo` and `make test`.
+# Installs Regie and its development tools (requirements-dev.lock) into .venv/ in the project
+# root; safe to run again (it does only what is missing). Used by `make demo` and `make test`.
+# A production install takes requirements.lock, which has no development tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,14 +44,14 @@ find_python() {
 }
 
 stamp=.venv/.regie-installed
-if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ requirements-dev.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   if [ ! -x .venv/bin/python ]; then
     python=$(find_python)
     echo "Creating .venv with $("$python" --version)…"
     "$python" -m venv .venv
   fi
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+  .venv/bin/python -m pip install --quiet --require-hashes -r requirements-dev.lock
   .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi
