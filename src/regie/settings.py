@@ -60,6 +60,28 @@ def _key(name: str, purpose: str) -> bytes:
 # Key-encryption key for personal fields, and the key of the BSN blind index.
 REGIE_KEK = _key("REGIE_KEK", "kek")
 REGIE_KEK_ID = os.environ.get("REGIE_KEK_ID", "k1")
+
+
+def _previous_keys(value: str | None) -> dict[str, bytes]:
+    """REGIE_KEK_PREVIOUS: "id:base64,id:base64", the retired keys that still open old data."""
+    keys: dict[str, bytes] = {}
+    for item in (value or "").split(","):
+        if not item.strip():
+            continue
+        key_id, sep, encoded = item.strip().partition(":")
+        try:
+            key = base64.b64decode(encoded, validate=True) if sep else b""
+        except ValueError:
+            key = b""
+        if not key_id or len(key) != 32:
+            raise ConfigurationError("REGIE_KEK_PREVIOUS must read id:base64-of-32-bytes,…")
+        keys[key_id] = key
+    if REGIE_KEK_ID in keys:
+        raise ConfigurationError("REGIE_KEK_PREVIOUS must not repeat the current REGIE_KEK_ID")
+    return keys
+
+
+REGIE_KEK_PREVIOUS = _previous_keys(envsecret("REGIE_KEK_PREVIOUS"))
 REGIE_BLIND_INDEX_KEY = _key("REGIE_BLIND_INDEX_KEY", "blind-index")
 
 ALLOWED_HOSTS = envlist(
@@ -141,6 +163,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker process: the DigiD SAML flow keeps its pending requests
+# there. A folder on this host by default; Redis when REGIE_REDIS_URL is set.
+if REGIE_ENV == "test":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif os.environ.get("REGIE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REGIE_REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(REGIE_DATA_DIR / "cache"),
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["regie.accounts.backends.StaffPasswordBackend"]

@@ -45,6 +45,9 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.API_ME: ALL_STAFF,
 }
 
+# What another municipal system may be given through an API token; pages are for people.
+API_SCOPES = frozenset({Action.API_ME})
+
 # Actions a resident may take (on their own data only).
 RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME})
 

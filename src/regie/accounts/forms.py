@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from regie.accounts.access import Action
+from regie.accounts.access import API_SCOPES
 
 
 class LoginForm(forms.Form):
@@ -37,7 +37,7 @@ class CodeForm(forms.Form):
 
 
 _CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-SCOPE_CHOICES = [(action.value, action.value) for action in Action]
+SCOPE_CHOICES = [(action.value, action.value) for action in sorted(API_SCOPES)]
 
 
 class ApiTokenForm(forms.Form):

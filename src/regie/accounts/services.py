@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from regie.accounts.access import API_SCOPES
 from regie.accounts.models import (
     ApiToken,
     CaseloadEntry,
@@ -205,11 +206,11 @@ def api_token_create(
     expires_at: datetime | None = None,
 ) -> tuple[ApiToken, str]:
     """A new token; the secret is returned once and only its digest is stored."""
-    from regie.accounts.access import Action
-
-    unknown = sorted(set(scopes) - {action.value for action in Action})
+    unknown = sorted(set(scopes) - {action.value for action in API_SCOPES})
     if unknown:
         raise ValidationError({"scopes": _("Unknown scope: %(scope)s") % {"scope": unknown[0]}})
+    if not scopes:
+        raise ValidationError({"scopes": _("Choose at least one thing the token may do.")})
     if not name.strip():
         raise ValidationError({"name": _("Give the token a name.")})
     prefix = secrets.token_hex(4)

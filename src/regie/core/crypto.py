@@ -21,7 +21,7 @@ class DecryptionError(Exception):
 
 def _keys() -> dict[str, bytes]:
     keys = {settings.REGIE_KEK_ID: settings.REGIE_KEK}
-    keys.update(getattr(settings, "REGIE_KEK_PREVIOUS", {}))
+    keys.update(settings.REGIE_KEK_PREVIOUS)
     return keys
 
 

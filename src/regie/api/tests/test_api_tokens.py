@@ -5,6 +5,8 @@ import json
 import re
 from datetime import timedelta
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 from django.utils.translation import gettext, override
@@ -47,11 +49,22 @@ def test_it_records_when_a_token_was_last_used(client: Client, people: People):
 
 
 def test_it_hides_the_endpoint_from_a_token_without_the_scope(client: Client, people: People):
-    _token, secret = services.api_token_create(
-        name="Zaaksysteem", scopes=["staff.home"], created_by=people.beheerder
+    token, secret = services.api_token_create(
+        name="Zaaksysteem", scopes=["api.me"], created_by=people.beheerder
     )
+    # As a token made before this endpoint's scope existed would be.
+    ApiToken.objects.filter(pk=token.pk).update(scopes=[])
 
     _assert_problem(_me(client, secret), 404)
+
+
+@pytest.mark.parametrize("scopes", [[], ["staff.home"], ["api.me", "user.manage"]])
+def test_it_refuses_scopes_that_are_not_for_the_api(people: People, scopes: list[str]):
+    with pytest.raises(ValidationError) as refused:
+        services.api_token_create(name="Zaaksysteem", scopes=scopes, created_by=people.beheerder)
+
+    assert "scopes" in refused.value.message_dict
+    assert not ApiToken.objects.exists()
 
 
 def test_it_refuses_a_revoked_token(client: Client, people: People):

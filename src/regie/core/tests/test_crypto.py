@@ -1,5 +1,7 @@
 """Personal fields are sealed with authenticated encryption, bound to the field they belong to."""
 
+import os
+
 import pytest
 from django.db import connection
 
@@ -65,3 +67,22 @@ def test_it_stores_no_bsn_or_name_in_plaintext(people: People):
     for secret in (BSN_ANNA, "999990020", "Anna", "Willems", "Bram", "Hendriks"):
         assert secret.encode() not in stored
         assert secret.encode("utf-16-le") not in stored
+
+
+def test_it_opens_values_sealed_under_a_retired_key(settings):
+    old_id, old_key = settings.REGIE_KEK_ID, settings.REGIE_KEK
+    sealed = seal("999990019", context="resident.bsn")
+    settings.REGIE_KEK_ID, settings.REGIE_KEK = "k2", os.urandom(32)
+    settings.REGIE_KEK_PREVIOUS = {old_id: old_key}
+
+    assert unseal(sealed, context="resident.bsn") == "999990019"
+    assert seal("x", context="c")[2:4] == b"k2"
+
+
+def test_it_cannot_open_values_once_the_retired_key_is_gone(settings):
+    sealed = seal("999990019", context="resident.bsn")
+    settings.REGIE_KEK_ID, settings.REGIE_KEK = "k2", os.urandom(32)
+    settings.REGIE_KEK_PREVIOUS = {}
+
+    with pytest.raises(DecryptionError):
+        unseal(sealed, context="resident.bsn")
