@@ -209,13 +209,15 @@ def user_deactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "accounts/user_deactivate.html", {"target": target})
 
 
+_NEW_TOKEN_KEY = "regie_new_api_token"
+
+
 @permits(Action.APITOKEN_MANAGE)
 def token_list(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
-    created_secret = None
     if request.method == "POST" and form.is_valid():
         expires = form.cleaned_data["expires_at"]
-        _token, created_secret = services.api_token_create(
+        _token, secret = services.api_token_create(
             name=form.cleaned_data["name"],
             scopes=form.cleaned_data["scopes"],
             created_by=request.user,  # type: ignore[arg-type]
@@ -223,7 +225,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
             if expires
             else None,
         )
-        form = ApiTokenForm()
+        # Shown once, on the page the redirect leads to; reloading that page makes no
+        # second token and no longer shows the secret.
+        request.session[_NEW_TOKEN_KEY] = secret
+        return redirect("accounts:tokens")
+    created_secret = request.session.pop(_NEW_TOKEN_KEY, None)
     return render(
         request,
         "accounts/tokens.html",

@@ -12,8 +12,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, WebError, sync_playwright
+from django.urls import reverse
+from django.utils import translation
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    WebError,
+    expect,
+    sync_playwright,
+)
 from pytest_django.live_server_helper import LiveServer
+
+from regie.accounts.models import User
 
 # Playwright's sync API runs an asyncio event loop in the test thread, so Django sees a
 # running loop and refuses ORM calls from the test (SynchronousOnlyOperation); the test code
@@ -90,3 +103,37 @@ def screenshot(page: Page, name: str) -> Path:
     path = directory / name
     page.screenshot(path=path, full_page=True, animations="disabled", caret="hide")
     return path
+
+
+def _(message: str) -> str:
+    """MESSAGE as the browser sees it: the browser asks for Dutch."""
+    with translation.override("nl"):
+        return translation.gettext(message)
+
+
+def totp_code(user: User, steps_from_now: int = 0) -> str:
+    """The code USER's authenticator app shows now, or STEPS_FROM_NOW time steps away."""
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time += steps_from_now * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def enter_password(
+    page: Page, user: User, password: str, *, screenshot_name: str | None = None
+) -> None:
+    page.goto(reverse("accounts:login"))
+    page.get_by_label(_("User name"), exact=True).fill(user.username)
+    page.get_by_label(_("Password"), exact=True).fill(password)
+    if screenshot_name:
+        screenshot(page, screenshot_name)
+    page.get_by_role("button", name=_("Next")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("Two-step verification"))
+
+
+def log_in_staff(page: Page, user: User, password: str) -> None:
+    """Log USER in through the real pages: password, then the authenticator code."""
+    enter_password(page, user, password)
+    page.get_by_label(_("Code from your authenticator app")).fill(totp_code(user))
+    page.get_by_role("button", name=_("Log in"), exact=True).click()
+    expect(page.get_by_role("navigation", name=_("Main navigation"))).to_be_visible()

@@ -4,47 +4,24 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from regie.accounts.models import User
 from regie.conftest import BSN_ANNA, PASSWORD
-from regie.testing.browser import screenshot
+from regie.testing.browser import _, enter_password, screenshot, totp_code
 
 pytestmark = pytest.mark.browser
 
 
-def _(message: str) -> str:
-    """MESSAGE as the browser sees it: the browser asks for Dutch."""
-    with translation.override("nl"):
-        return translation.gettext(message)
-
-
-def _code(user: User, steps_from_now: int = 0) -> str:
-    """The code USER's authenticator app shows now, or STEPS_FROM_NOW time steps away."""
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time += steps_from_now * device.step
-    return f"{totp.token():0{device.digits}d}"
-
-
 def _enter_password(page: Page, user: User, *, screenshot_name: str | None = None) -> None:
-    page.goto(reverse("accounts:login"))
-    page.get_by_label(_("User name"), exact=True).fill(user.username)
-    page.get_by_label(_("Password"), exact=True).fill(PASSWORD)
-    if screenshot_name:
-        screenshot(page, screenshot_name)
-    page.get_by_role("button", name=_("Next")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(_("Two-step verification"))
+    enter_password(page, user, PASSWORD, screenshot_name=screenshot_name)
 
 
-def test_it_logs_a_consulent_in_with_password_and_code(page: Page, people, live_server):
+def test_it_logs_a_consulent_in_with_password_andtotp_code(page: Page, people, live_server):
     consulent = people.consulent
     _enter_password(page, consulent, screenshot_name="staff-login.png")
 
-    page.get_by_label(_("Code from your authenticator app")).fill(_code(consulent))
+    page.get_by_label(_("Code from your authenticator app")).fill(totp_code(consulent))
     screenshot(page, "staff-code.png")
     page.get_by_role("button", name=_("Log in"), exact=True).click()
 
@@ -54,12 +31,12 @@ def test_it_logs_a_consulent_in_with_password_and_code(page: Page, people, live_
     screenshot(page, "staff-home.png")
 
 
-def test_it_refuses_a_wrong_code(page: Page, people):
+def test_it_refuses_a_wrongtotp_code(page: Page, people):
     consulent = people.consulent
     _enter_password(page, consulent)
 
     # The server also accepts the codes of the neighbouring time steps, for clock drift.
-    accepted = {_code(consulent, steps) for steps in (-1, 0, 1)}
+    accepted = {totp_code(consulent, steps) for steps in (-1, 0, 1)}
     wrong = next(code for code in ("000000", "111111", "222222") if code not in accepted)
     page.get_by_label(_("Code from your authenticator app")).fill(wrong)
     page.get_by_role("button", name=_("Log in"), exact=True).click()
