@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`.
-.PHONY: demo test install lint check
+.PHONY: demo test install lint screenshots
 
 install:
 	@scripts/install.sh
@@ -17,3 +17,8 @@ lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	REGIE_ENV=test .venv/bin/mypy
+
+# The screenshots in docs/guides/ are taken by the browser tests.
+screenshots:
+	@scripts/install.sh --with-browser
+	REGIE_ENV=test REGIE_SCREENSHOT_DIR=docs/guides/img .venv/bin/pytest -q -m browser
