@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import pytest
@@ -11,6 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Professional, Resident, Role, Team, User
+from regie.core.gate import system_access
+from regie.processing_log.gate import Actor
 
 pytest_plugins = ["regie.testing.browser"]
 
@@ -69,12 +72,14 @@ def people(db: None) -> People:
     other_team = Team.objects.create(name="Jeugd")
     consulent = _staff("consulent", Role.CONSULENT, team)
     other_consulent = _staff("other_consulent", Role.CONSULENT, other_team)
-    anna = services.resident_register(bsn=BSN_ANNA, name="Anna Willems")
-    bram = services.resident_register(bsn=BSN_BRAM, name="Bram Hendriks")
-    services.caseload_assign(consulent=consulent, resident=anna, assigned_by=None)
-    services.caseload_assign(consulent=other_consulent, resident=bram, assigned_by=None)
+    intake = INTAKE
+    anna = services.resident_register(bsn=BSN_ANNA, name="Anna Willems", actor=intake)
+    bram = services.resident_register(bsn=BSN_BRAM, name="Bram Hendriks", actor=intake)
+    services.caseload_assign(consulent=consulent, resident=anna, assigned_by=intake)
+    services.caseload_assign(consulent=other_consulent, resident=bram, assigned_by=intake)
     anna_user = services.resident_user_for_bsn(bsn=BSN_ANNA)
-    anna.refresh_from_db()
+    with system_access("test fixture: see the user the log-in just linked"):
+        anna.refresh_from_db()
     professional = services.professional_create(
         name="Karin Bos", organisation="Zorggroep De Linde", email="k.bos@delinde.example"
     )
@@ -94,6 +99,14 @@ def people(db: None) -> People:
         anna_user=anna_user,
         professional=professional,
     )
+
+
+def inspecting() -> AbstractContextManager[None]:
+    """Let a test look straight into the personal-data tables, as the application cannot."""
+    return system_access("a test inspects the database")
+
+
+INTAKE = Actor.system("test intake")
 
 
 def log_in(client: Client, user: User) -> Client:

@@ -14,6 +14,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from regie.core.env import ConfigurationError, envbool, envint, envlist, envsecret
+from regie.processing_log import signed_note
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parents[1]
@@ -91,6 +92,30 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ConfigurationError("REGIE_ALLOWED_HOSTS is not set; name the host names Regie serves")
 
 REGIE_MUNICIPALITY = os.environ.get("REGIE_MUNICIPALITY", "Gemeente Lindendal")
+
+# The processing log: the LDV resource name, the checkpoint origin, and the Ed25519 key that
+# signs checkpoints (a signed-note signer key, see `regie log_signing_key`).
+REGIE_LOG_RESOURCE = os.environ.get("REGIE_LOG_RESOURCE", "regie")
+REGIE_LOG_ORIGIN = os.environ.get(
+    "REGIE_LOG_ORIGIN", f"{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'regie.localhost'}/verwerkingen"
+)
+REGIE_LOG_SIGNING_KEY = envsecret("REGIE_LOG_SIGNING_KEY") or ""
+if not REGIE_LOG_SIGNING_KEY:
+    if PRODUCTION:
+        raise ConfigurationError(
+            "REGIE_LOG_SIGNING_KEY (or REGIE_LOG_SIGNING_KEY_FILE) is not set; make one with "
+            "`regie log_signing_key NAME`"
+        )
+    REGIE_LOG_SIGNING_KEY = signed_note.signer_from_seed(
+        "regie.demo", hashlib.sha256(f"{_DEMO_SECRET}:log-signing".encode()).digest()
+    )
+try:
+    REGIE_LOG_VERIFIER_KEY = signed_note.verifier_for(REGIE_LOG_SIGNING_KEY)
+except signed_note.NoteError:
+    raise ConfigurationError(
+        "REGIE_LOG_SIGNING_KEY is not a signer key (PRIVATE+KEY+name+hash+key)"
+    ) from None
+REGIE_LOG_SEAL_SECONDS = envint("REGIE_LOG_SEAL_SECONDS", 5)
 REGIE_DATA_DIR = Path(os.environ.get("REGIE_DATA_DIR", PROJECT_DIR / "var"))
 
 INSTALLED_APPS = [
@@ -109,6 +134,8 @@ INSTALLED_APPS = [
     "digid_eherkenning",
     "regie.core",
     "regie.accounts",
+    "regie.register",
+    "regie.processing_log",
     "regie.web",
     "regie.api",
     "regie.demo",

@@ -37,7 +37,7 @@ class _ResidentFromBsn:
             logger.warning("DigiD returned an identifier that is not a valid BSN")
             return None
         user = services.resident_user_for_bsn(bsn=bsn)
-        logger.info("Resident %s logged in with DigiD", user.resident.public_id)
+        logger.info("Resident account %s logged in with DigiD", user.public_id)
         return user
 
 

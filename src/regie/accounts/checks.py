@@ -9,12 +9,14 @@ from django.db import DatabaseError
 
 def demo_accounts_present() -> bool:
     from regie.accounts.models import Professional, Resident, User
+    from regie.core.gate import system_access
 
-    return (
-        User.objects.filter(is_demo=True).exists()
-        or Resident.objects.filter(is_demo=True).exists()
-        or Professional.objects.filter(is_demo=True).exists()
-    )
+    with system_access("start-up check that no demo rows remain"):
+        return (
+            User.objects.filter(is_demo=True).exists()
+            or Resident.objects.filter(is_demo=True).exists()
+            or Professional.objects.filter(is_demo=True).exists()
+        )
 
 
 @register(Tags.security, deploy=True)

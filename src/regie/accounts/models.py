@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.gate import PersonalDataManager
+
 
 class Role(models.TextChoices):
     CONSULENT = "consulent", _("Case worker")
@@ -79,12 +81,17 @@ class Resident(models.Model):
     )
     bsn_sealed = models.BinaryField()
     bsn_index = models.CharField(max_length=64, unique=True)
+    # The LDV dpl.core.data_subject_id: a keyed HMAC of the BSN, another key than the index.
+    subject_pseudonym = models.CharField(max_length=64, unique=True)
     name_sealed = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False)
 
+    objects = PersonalDataManager()
+
     class Meta:
         verbose_name = _("resident")
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return f"resident {self.public_id}"

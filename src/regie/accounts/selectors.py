@@ -1,23 +1,19 @@
-"""Reads of the accounts app. Reads of a resident's personal data will pass the processing-log
-gate once it exists (issue: processing log); for now only identifiers leave this module
-except through `resident_name`, which callers use for the resident's own eyes or a caseload."""
+"""Reads of the accounts app. A resident's own data (the Resident model) is gated: read it
+inside `processing_log.processing()`, which the services do."""
 
 from django.db.models import Count, QuerySet
 
-from regie.accounts.models import ApiToken, Resident, Role, Team, User
-from regie.core.crypto import blind_index, unseal
+from regie.accounts.models import ApiToken, Role, Team, User
+from regie.core.crypto import blind_index
 
 
 def bsn_index(bsn: str) -> str:
     return blind_index(bsn, purpose="resident.bsn")
 
 
-def resident_by_bsn(bsn: str) -> Resident | None:
-    return Resident.objects.filter(bsn_index=bsn_index(bsn)).first()
-
-
-def resident_name(resident: Resident) -> str:
-    return unseal(bytes(resident.name_sealed), context="resident.name")
+def subject_pseudonym(bsn: str) -> str:
+    """The LDV data subject id: never the BSN itself."""
+    return blind_index(bsn, purpose="ldv.data-subject")
 
 
 def staff_list() -> QuerySet[User]:

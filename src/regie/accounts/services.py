@@ -25,9 +25,11 @@ from regie.accounts.models import (
     User,
     UserSession,
 )
-from regie.accounts.selectors import bsn_index
+from regie.accounts.selectors import bsn_index, subject_pseudonym
 from regie.core.bsn import is_valid_bsn, normalise_bsn
 from regie.core.crypto import seal
+from regie.processing_log.gate import Actor, processing
+from regie.register import builtin
 
 TOKEN_PREFIX = "regie_"  # noqa: S105 - a marker, not a secret
 
@@ -68,38 +70,53 @@ def staff_create(
 
 
 @transaction.atomic
-def resident_register(*, bsn: str, name: str, is_demo: bool = False) -> Resident:
+def resident_register(
+    *, bsn: str, name: str, actor: "User | Actor", is_demo: bool = False
+) -> Resident:
     """Register a resident by BSN; raises ValidationError naming the field on a bad BSN or
-    when the resident is already known."""
+    when the resident is already known. Logged as processing of the new resident's data."""
     bsn = normalise_bsn(bsn)
     if not is_valid_bsn(bsn):
         raise ValidationError({"bsn": _("This is not a valid BSN (it fails the 11-check).")})
-    index = bsn_index(bsn)
-    if Resident.objects.filter(bsn_index=index).exists():
-        raise ValidationError({"bsn": _("A resident with this BSN is already registered.")})
-    return Resident.objects.create(
-        bsn_sealed=seal(bsn, context="resident.bsn"),
-        bsn_index=index,
-        name_sealed=seal(name, context="resident.name"),
-        is_demo=is_demo,
-    )
+    with processing(
+        activity=builtin.REGISTER_RESIDENT,
+        actor=actor,
+        name="resident.register",
+        subjects_follow=True,
+    ) as current:
+        index = bsn_index(bsn)
+        if Resident.objects.filter(bsn_index=index).exists():
+            raise ValidationError({"bsn": _("A resident with this BSN is already registered.")})
+        resident = Resident.objects.create(
+            bsn_sealed=seal(bsn, context="resident.bsn"),
+            bsn_index=index,
+            subject_pseudonym=subject_pseudonym(bsn),
+            name_sealed=seal(name, context="resident.name"),
+            is_demo=is_demo,
+        )
+        current.add_subject(resident)
+    return resident
 
 
 @transaction.atomic
 def resident_user_for_bsn(*, bsn: str) -> User:
     """The log-in account of the resident with this BSN, made on first DigiD log-in. DigiD
     only tells us the BSN, so a resident Regie did not know yet starts without a name."""
-    index = bsn_index(bsn)
-    resident = Resident.objects.select_for_update().filter(bsn_index=index).first()
-    if resident is None:
-        resident = resident_register(bsn=bsn, name="")
-    if resident.user is None:
-        user = User(username=f"inwoner-{resident.public_id}", kind=Kind.RESIDENT)
-        user.set_unusable_password()
-        user.save()
-        resident.user = user
-        resident.save(update_fields=["user"])
-    return resident.user
+    login = Actor.system("digid")
+    with processing(
+        activity=builtin.IDENTIFY_RESIDENT, actor=login, name="resident.login", subjects_follow=True
+    ) as current:
+        resident = Resident.objects.select_for_update().filter(bsn_index=bsn_index(bsn)).first()
+        if resident is None:
+            resident = resident_register(bsn=bsn, name="", actor=login)
+        current.add_subject(resident)
+        if resident.user is None:
+            user = User(username=f"inwoner-{resident.public_id}", kind=Kind.RESIDENT)
+            user.set_unusable_password()
+            user.save()
+            resident.user = user
+            resident.save(update_fields=["user"])
+        return resident.user
 
 
 @transaction.atomic
@@ -117,12 +134,20 @@ def professional_create(
 
 
 @transaction.atomic
-def caseload_assign(*, consulent: User, resident: Resident, assigned_by: User | None) -> None:
+def caseload_assign(*, consulent: User, resident: Resident, assigned_by: "User | Actor") -> None:
     if consulent.role != Role.CONSULENT or not consulent.is_active:
         raise ValidationError({"consulent": _("Only an active case worker can hold a caseload.")})
-    CaseloadEntry.objects.get_or_create(
-        consulent=consulent, resident=resident, defaults={"assigned_by": assigned_by}
-    )
+    with processing(
+        activity=builtin.ASSIGN_CASELOAD,
+        actor=assigned_by,
+        name="caseload.assign",
+        subjects=[resident],
+    ):
+        CaseloadEntry.objects.get_or_create(
+            consulent=consulent,
+            resident=resident,
+            defaults={"assigned_by": assigned_by if isinstance(assigned_by, User) else None},
+        )
 
 
 @transaction.atomic

@@ -209,7 +209,7 @@ def user_deactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "accounts/user_deactivate.html", {"target": target})
 
 
-_NEW_TOKEN_KEY = "regie_new_api_token"
+_NEW_TOKEN_KEY = "regie_new_api_token"  # noqa: S105 - a session key name
 
 
 @permits(Action.APITOKEN_MANAGE)

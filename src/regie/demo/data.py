@@ -3,11 +3,13 @@ exercises the same code as production. Loading twice changes nothing."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from regie.accounts import selectors, services
+from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
+from regie.processing_log.gate import Actor
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
 
@@ -60,10 +62,12 @@ def load() -> None:
             )
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
         users[person.username] = user
+    loader = Actor.system("demo")
     for bsn, name, consulent in RESIDENTS:
-        resident = selectors.resident_by_bsn(bsn)
-        if resident is None:
-            resident = services.resident_register(bsn=bsn, name=name, is_demo=True)
+        try:
+            resident = services.resident_register(bsn=bsn, name=name, actor=loader, is_demo=True)
+        except ValidationError:
+            continue  # loaded before
         services.caseload_assign(
             consulent=users[consulent], resident=resident, assigned_by=users["teamleider"]
         )

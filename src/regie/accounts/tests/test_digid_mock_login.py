@@ -14,7 +14,7 @@ from django.utils.translation import gettext, override
 from regie.accounts import selectors
 from regie.accounts.digid_mock import HANDOVER_KEY
 from regie.accounts.models import Kind, Resident, User
-from regie.conftest import BSN_ANNA, People
+from regie.conftest import BSN_ANNA, People, inspecting
 
 NEW_BSN = "111222333"
 INVALID_BSN = "999990018"
@@ -88,7 +88,8 @@ def test_it_sends_the_resident_to_the_mock_idp(client: Client, db: None):
 
 
 def test_it_logs_a_known_resident_in(client: Client, people: People):
-    residents = Resident.objects.count()
+    with inspecting():
+        residents = Resident.objects.count()
     flow = Flow(client)
 
     landing = flow.follow(flow.submit_bsn(BSN_ANNA))
@@ -96,7 +97,8 @@ def test_it_logs_a_known_resident_in(client: Client, people: People):
     assert flow.urls[-1] == "/inwoner/"
     assert landing.status_code == 200
     assert _logged_in_user(client) == people.anna_user
-    assert Resident.objects.count() == residents
+    with inspecting():
+        assert Resident.objects.count() == residents
     assert not any(BSN_ANNA in url for url in flow.urls)
 
 
@@ -106,11 +108,12 @@ def test_it_makes_an_account_for_a_resident_it_did_not_know(client: Client, db: 
     landing = flow.follow(flow.submit_bsn(NEW_BSN))
 
     assert landing.status_code == 200
-    resident = Resident.objects.get(bsn_index=selectors.bsn_index(NEW_BSN))
-    user = _logged_in_user(client)
-    assert user is not None
-    assert user.kind == Kind.RESIDENT
-    assert resident.user == user
+    with inspecting():
+        resident = Resident.objects.get(bsn_index=selectors.bsn_index(NEW_BSN))
+        user = _logged_in_user(client)
+        assert user is not None
+        assert user.kind == Kind.RESIDENT
+        assert resident.user == user
     assert not any(NEW_BSN in url for url in flow.urls)
 
 
@@ -123,7 +126,8 @@ def test_it_refuses_an_invalid_bsn_on_the_idp_page(client: Client, db: None):
     assert "digidmock-show" in response.content.decode()
     assert HANDOVER_KEY not in client.session
     assert _logged_in_user(client) is None
-    assert not Resident.objects.exists()
+    with inspecting():
+        assert not Resident.objects.exists()
 
 
 def test_it_logs_nobody_in_without_the_hand_over(client: Client, people: People):

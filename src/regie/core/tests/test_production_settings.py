@@ -4,7 +4,6 @@ Settings are read once at import, so every case starts a fresh Python process.
 """
 
 import base64
-import os
 import secrets
 import subprocess
 import sys
@@ -12,40 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from regie.testing.production import clean_env, production_env
+
 SETUP = "import django; django.setup()"
-
-
-def _key() -> str:
-    return base64.b64encode(secrets.token_bytes(32)).decode()
-
-
-def _clean_env(data_dir: Path, **variables: str) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("REGIE_", "DJANGO_")) and name != "DATABASE_URL"
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "regie.settings"
-    env["REGIE_DATA_DIR"] = str(data_dir)
-    env.update(variables)
-    return env
-
-
-def _production_env(data_dir: Path, **overrides: str) -> dict[str, str]:
-    """Everything production asks for (as in .ci/run), with a SQLite file under DATA_DIR."""
-    variables = {
-        "REGIE_ENV": "production",
-        "REGIE_SECRET_KEY": secrets.token_urlsafe(50),
-        "REGIE_KEK": _key(),
-        "REGIE_BLIND_INDEX_KEY": _key(),
-        "REGIE_ALLOWED_HOSTS": "regie.lindendal.example",
-        "REGIE_EMAIL_HOST": "smtp.lindendal.example",
-        "REGIE_SCAN": "clamd",
-        "REGIE_DIGID": "saml",
-        "DATABASE_URL": f"sqlite:///{data_dir / 'regie.sqlite3'}",
-    }
-    variables.update(overrides)
-    return _clean_env(data_dir, **{k: v for k, v in variables.items() if v != ""})
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -63,20 +31,20 @@ def _regie(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_it_starts_with_a_complete_production_environment(tmp_path: Path):
-    result = _setup(_production_env(tmp_path))
+    result = _setup(production_env(tmp_path))
 
     assert result.returncode == 0, result.stderr
 
 
 def test_it_treats_a_missing_regie_env_as_production(tmp_path: Path):
-    result = _setup(_clean_env(tmp_path))
+    result = _setup(clean_env(tmp_path))
 
     assert result.returncode != 0
     assert "REGIE_SECRET_KEY" in result.stderr
 
 
 def test_it_refuses_production_without_a_secret_key(tmp_path: Path):
-    result = _setup(_production_env(tmp_path, REGIE_SECRET_KEY=""))
+    result = _setup(production_env(tmp_path, REGIE_SECRET_KEY=""))
 
     assert result.returncode != 0
     assert "ConfigurationError" in result.stderr
@@ -84,24 +52,31 @@ def test_it_refuses_production_without_a_secret_key(tmp_path: Path):
 
 
 def test_it_refuses_a_short_secret_key(tmp_path: Path):
-    result = _setup(_production_env(tmp_path, REGIE_SECRET_KEY="too-short"))
+    result = _setup(production_env(tmp_path, REGIE_SECRET_KEY="too-short"))
 
     assert result.returncode != 0
     assert "REGIE_SECRET_KEY" in result.stderr
 
 
 def test_it_refuses_debug_in_production(tmp_path: Path):
-    result = _setup(_production_env(tmp_path, REGIE_DEBUG="1"))
+    result = _setup(production_env(tmp_path, REGIE_DEBUG="1"))
 
     assert result.returncode != 0
     assert "REGIE_DEBUG" in result.stderr
 
 
 @pytest.mark.parametrize(
-    "name", ["REGIE_KEK", "REGIE_BLIND_INDEX_KEY", "REGIE_ALLOWED_HOSTS", "REGIE_EMAIL_HOST"]
+    "name",
+    [
+        "REGIE_KEK",
+        "REGIE_BLIND_INDEX_KEY",
+        "REGIE_ALLOWED_HOSTS",
+        "REGIE_EMAIL_HOST",
+        "REGIE_LOG_SIGNING_KEY",
+    ],
 )
 def test_it_names_each_missing_variable(tmp_path: Path, name: str):
-    result = _setup(_production_env(tmp_path, **{name: ""}))
+    result = _setup(production_env(tmp_path, **{name: ""}))
 
     assert result.returncode != 0
     assert "ConfigurationError" in result.stderr
@@ -112,7 +87,7 @@ def test_it_names_each_missing_variable(tmp_path: Path, name: str):
 def test_it_refuses_a_key_of_the_wrong_length(tmp_path: Path, name: str):
     short = base64.b64encode(secrets.token_bytes(16)).decode()
 
-    result = _setup(_production_env(tmp_path, **{name: short}))
+    result = _setup(production_env(tmp_path, **{name: short}))
 
     assert result.returncode != 0
     assert name in result.stderr
@@ -120,7 +95,7 @@ def test_it_refuses_a_key_of_the_wrong_length(tmp_path: Path, name: str):
 
 @pytest.mark.parametrize("name", ["REGIE_SECRET_KEY", "REGIE_KEK"])
 def test_it_reads_a_secret_from_a_file(tmp_path: Path, name: str):
-    env = _production_env(tmp_path)
+    env = production_env(tmp_path)
     secret_file = tmp_path / "secret"
     secret_file.write_text(env.pop(name) + "\n")
     env[f"{name}_FILE"] = str(secret_file)
@@ -131,7 +106,7 @@ def test_it_reads_a_secret_from_a_file(tmp_path: Path, name: str):
 
 
 def test_it_names_a_secret_file_that_cannot_be_read(tmp_path: Path):
-    env = _production_env(tmp_path, REGIE_SECRET_KEY="")
+    env = production_env(tmp_path, REGIE_SECRET_KEY="")
     env["REGIE_SECRET_KEY_FILE"] = str(tmp_path / "missing")
 
     result = _setup(env)
@@ -142,14 +117,14 @@ def test_it_names_a_secret_file_that_cannot_be_read(tmp_path: Path):
 
 @pytest.mark.parametrize(("name", "value"), [("REGIE_DIGID", "mock"), ("REGIE_SCAN", "off")])
 def test_it_refuses_demo_only_switches_in_production(tmp_path: Path, name: str, value: str):
-    result = _setup(_production_env(tmp_path, **{name: value}))
+    result = _setup(production_env(tmp_path, **{name: value}))
 
     assert result.returncode != 0
     assert f"{name}={value}" in result.stderr
 
 
 def test_it_passes_the_deployment_checks_ci_runs(tmp_path: Path):
-    env = _production_env(tmp_path)
+    env = production_env(tmp_path)
     assert _regie(env, "migrate", "--verbosity", "0").returncode == 0
 
     result = _regie(env, "check", "--deploy", "--fail-level", "WARNING")
@@ -164,7 +139,7 @@ CREATE_DEMO_USER = (
 
 
 def test_it_refuses_to_serve_while_demo_log_ins_exist(tmp_path: Path):
-    env = _production_env(tmp_path)
+    env = production_env(tmp_path)
     migrated = _regie(env, "migrate", "--verbosity", "0")
     assert migrated.returncode == 0, migrated.stderr
     created = _regie(env, "shell", "-c", CREATE_DEMO_USER)
@@ -189,7 +164,7 @@ def test_it_refuses_to_serve_while_demo_log_ins_exist(tmp_path: Path):
 
 
 def test_it_refuses_to_serve_an_unmigrated_database(tmp_path: Path):
-    result = _run([sys.executable, "-c", "import regie.wsgi"], _production_env(tmp_path))
+    result = _run([sys.executable, "-c", "import regie.wsgi"], production_env(tmp_path))
 
     assert result.returncode != 0
     assert "regie migrate" in result.stderr

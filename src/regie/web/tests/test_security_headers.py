@@ -3,9 +3,7 @@ no sniffing, no caching of personal pages, and HSTS in production."""
 
 import base64
 import json
-import os
 import re
-import secrets
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ from regie.accounts import services
 from regie.accounts.middleware import LOGIN_AT
 from regie.accounts.models import Role, User
 from regie.conftest import People
+from regie.testing.production import production_env
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -245,25 +244,6 @@ def test_it_labels_every_field_of_the_log_in_and_token_pages(
         assert _unlabelled_controls(html) == [], name
 
 
-def _production_env(data_dir: Path) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("REGIE_", "DJANGO_")) and name != "DATABASE_URL"
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="regie.settings",
-        REGIE_ENV="production",
-        REGIE_SECRET_KEY=secrets.token_urlsafe(50),
-        REGIE_KEK=base64.b64encode(secrets.token_bytes(32)).decode(),
-        REGIE_BLIND_INDEX_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
-        REGIE_ALLOWED_HOSTS="regie.lindendal.example",
-        REGIE_EMAIL_HOST="smtp.lindendal.example",
-        REGIE_DATA_DIR=str(data_dir),
-    )
-    return env
-
-
 HSTS_PROBE = """
 import json
 import django
@@ -288,7 +268,7 @@ print(json.dumps({
 def test_it_sends_hsts_for_at_least_a_year_in_production(tmp_path: Path):
     result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
         [sys.executable, "-c", HSTS_PROBE],
-        env=_production_env(tmp_path),
+        env=production_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=120,

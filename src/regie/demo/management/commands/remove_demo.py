@@ -3,7 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from regie.accounts.models import Professional, Resident, User
+from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, User
+from regie.core.gate import system_access
 
 
 class Command(BaseCommand):
@@ -11,20 +12,23 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
+        with system_access("removing the fictional demo people"):
+            self._remove()
+
+    def _remove(self) -> None:
         residents = Resident.objects.filter(is_demo=True)
         users = User.objects.filter(is_demo=True)
         resident_users = User.objects.filter(resident__in=residents)
         professionals = Professional.objects.filter(is_demo=True)
         professional_users = User.objects.filter(professional__in=professionals)
         counts = [residents.count(), professionals.count(), users.count()]
-        from regie.accounts.models import CaseloadEntry
-
         CaseloadEntry.objects.filter(consulent__in=users).delete()
         residents.delete()
         resident_users.delete()
         professionals.delete()
         professional_users.delete()
         users.delete()
+        Team.objects.filter(members__isnull=True, name__in=["Wmo", "Jeugd"]).delete()
         self.stdout.write(
             f"Removed {counts[0]} demo residents, {counts[1]} professionals, {counts[2]} staff."
         )

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RegisterConfig(AppConfig):
+    """The register of processing activities (AVG art. 30). The processing log points here."""
+
+    name = "regie.register"
+    label = "register"
