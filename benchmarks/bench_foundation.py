@@ -90,9 +90,8 @@ def main() -> None:
             lambda: decide(consulent, Action.RESIDENT_VIEW, residents[-1]),
             2000 // scale,
         )
-        _measure(
-            "staff start page /werk/ (full request)", lambda: client.get("/werk/"), 300 // scale
-        )
+        pages = 300 // scale
+        _measure("staff start page /werk/ (full request)", lambda: client.get("/werk/"), pages)
         _measure("landing page / anonymous", lambda: Client().get("/"), pages)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
