@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from digid_eherkenning.backends import DigiDBackend
+from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -61,8 +62,6 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
     creates one, and the second factor is still asked by Regie."""
 
     def filter_users_by_claims(self, claims: dict[str, Any]) -> Any:
-        from django.conf import settings
-
         username = claims.get(settings.OIDC_USERNAME_CLAIM)
         if not username:
             return self.UserModel.objects.none()

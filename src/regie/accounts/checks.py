@@ -6,11 +6,11 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
 
+from regie.accounts.models import Professional, Resident, User
+from regie.core.gate import system_access
+
 
 def demo_accounts_present() -> bool:
-    from regie.accounts.models import Professional, Resident, User
-    from regie.core.gate import system_access
-
     with system_access("start-up check that no demo rows remain"):
         return (
             User.objects.filter(is_demo=True).exists()

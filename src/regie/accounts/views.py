@@ -1,6 +1,7 @@
 import base64
 from datetime import datetime, time
 from io import BytesIO
+from urllib.parse import urlencode
 from uuid import UUID
 
 import qrcode
@@ -36,8 +37,6 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 def _with_next(url_name: str, next_url: str) -> str:
-    from urllib.parse import urlencode
-
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
