@@ -1,11 +1,15 @@
 """Fixtures shared by every app's tests: one named person per role, and log-in helpers."""
 
+import importlib
 import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
+from django.db.migrations import RunPython
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,6 +18,7 @@ from regie.accounts import services
 from regie.accounts.models import Professional, Resident, Role, Team, User
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
+from regie.register.models import ProcessingActivity
 
 pytest_plugins = ["regie.testing.browser"]
 
@@ -64,6 +69,30 @@ def _staff(username: str, role: Role, team: Team | None = None) -> User:
     )
     TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     return user
+
+
+# Data migrations that seed rows the application needs (the register's own activities).
+SEEDING_MIGRATIONS = [
+    "regie.register.migrations.0002_regie_own_activities",
+    "regie.register.migrations.0003_log_reading_activity",
+]
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
+    """A transactional test ends by emptying every table, seeded rows included. Before a
+    test that uses the database, put them back if they are gone (a committed write, outside
+    the test's own transaction), so it finds the database as the migrations left it."""
+    if "django_db_setup" not in request.fixturenames:
+        return
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        if ProcessingActivity.objects.exists():
+            return
+        for name in SEEDING_MIGRATIONS:
+            for operation in importlib.import_module(name).Migration.operations:
+                if isinstance(operation, RunPython):
+                    operation.code(django_apps, None)
 
 
 @pytest.fixture

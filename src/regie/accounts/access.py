@@ -31,6 +31,9 @@ class Action(StrEnum):
     USER_MANAGE = "user.manage"
     APITOKEN_MANAGE = "apitoken.manage"
     API_ME = "api.me"
+    PROCESSING_LOG_READ = "processing_log.read"
+    PROCESSING_LOG_WRITE = "processing_log.write"
+    PROCESSING_LOG_OWN = "processing_log.own"
 
 
 ALL_STAFF = frozenset(Role)
@@ -43,13 +46,15 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.USER_MANAGE: frozenset({Role.BEHEERDER}),
     Action.APITOKEN_MANAGE: frozenset({Role.BEHEERDER}),
     Action.API_ME: ALL_STAFF,
+    Action.PROCESSING_LOG_READ: frozenset({Role.PRIVACY_OFFICER}),
 }
 
 # What another municipal system may be given through an API token; pages are for people.
-API_SCOPES = frozenset({Action.API_ME})
+# PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
+API_SCOPES = frozenset({Action.API_ME, Action.PROCESSING_LOG_READ, Action.PROCESSING_LOG_WRITE})
 
 # Actions a resident may take (on their own data only).
-RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME})
+RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME, Action.PROCESSING_LOG_OWN})
 
 # Actions an external professional may take.
 PROFESSIONAL_GRANTS = frozenset({Action.API_ME})

@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from regie.accounts.api import MeView
+from regie.processing_log import api as processing_log
 
 app_name = "api"
 
@@ -14,4 +15,26 @@ class SchemaView(SpectacularAPIView):
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     path("me/", MeView.as_view(), name="me"),
+    path(
+        "processing-log/search",
+        processing_log.SearchView.as_view(),
+        name="processing-log-search",
+    ),
+    path("processing-log/mine", processing_log.MineView.as_view(), name="processing-log-mine"),
+    path(
+        "processing-log/checkpoint",
+        processing_log.CheckpointView.as_view(),
+        name="processing-log-checkpoint",
+    ),
+    path(
+        "processing-log/consistency",
+        processing_log.ConsistencyView.as_view(),
+        name="processing-log-consistency",
+    ),
+    path(
+        "processing-log/records",
+        processing_log.IngestView.as_view(),
+        name="processing-log-records",
+    ),
+    path("processing-log/otlp", processing_log.OtlpView.as_view(), name="processing-log-otlp"),
 ]

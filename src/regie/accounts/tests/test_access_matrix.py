@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from regie.accounts import services
 from regie.accounts.models import ApiToken, User
 from regie.conftest import People, log_in
+from regie.processing_log.services import log_seal_all
 
 ANON = "anonymous"
 UNVERIFIED = "consulent_without_second_factor"
@@ -68,6 +69,12 @@ def _token(people: People) -> ApiToken:
     return token
 
 
+def _sealed(people: People) -> dict[str, object]:
+    """The checkpoint and its proofs exist once the log has been sealed."""
+    log_seal_all()
+    return {}
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -111,6 +118,21 @@ MATRIX: dict[str, Row] = {
     "digid-mock:bsn": Row({role: 200 for role in ROLES}, query=_mock_idp_query()),
     "api:schema": everyone(200),
     "api:me": everyone(200, **{ANON: 401, UNVERIFIED: 404}),
+    # GET on the POST-only search answers 405 to whoever passes the access decision.
+    "api:processing-log-search": everyone(404, **{ANON: 401, "privacy_officer": 405}),
+    "api:processing-log-mine": everyone(404, **{ANON: 401, "resident": 200}),
+    "api:processing-log-checkpoint": Row(
+        everyone(404, **{ANON: 401, "privacy_officer": 200, "resident": 200}).expect,
+        kwargs=_sealed,
+    ),
+    "api:processing-log-consistency": Row(
+        everyone(404, **{ANON: 401, "privacy_officer": 200, "resident": 200}).expect,
+        kwargs=_sealed,
+        query="?old=1&new=1",
+    ),
+    # Only a system's token may write (see test_ingest_api).
+    "api:processing-log-records": everyone(404, **{ANON: 401}),
+    "api:processing-log-otlp": everyone(404, **{ANON: 401, "privacy_officer": 200}),
 }
 
 
