@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps as django_apps
+from django.db import connection
 from django.db.migrations import RunPython
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -89,10 +90,12 @@ def _seeded_rows(request: pytest.FixtureRequest, django_db_blocker: Any) -> None
     with django_db_blocker.unblock():
         if ProcessingActivity.objects.exists():
             return
-        for name in SEEDING_MIGRATIONS:
-            for operation in importlib.import_module(name).Migration.operations:
-                if isinstance(operation, RunPython):
-                    operation.code(django_apps, None)
+        registry: Any = django_apps  # the live registry serves get_model like StateApps
+        with connection.schema_editor() as editor:
+            for name in SEEDING_MIGRATIONS:
+                for operation in importlib.import_module(name).Migration.operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(registry, editor)
 
 
 @pytest.fixture
