@@ -19,6 +19,7 @@ from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.models import ApiToken, Kind, Resident, Role, Team, User
 
@@ -52,6 +53,13 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
 API_SCOPES = frozenset({Action.API_ME, Action.PROCESSING_LOG_READ, Action.PROCESSING_LOG_WRITE})
+
+# What each scope lets a system do, in words for the beheerder who hands out the token.
+SCOPE_DESCRIPTIONS = {
+    Action.API_ME: _("See which token it uses"),
+    Action.PROCESSING_LOG_READ: _("Search the processing log and export it"),
+    Action.PROCESSING_LOG_WRITE: _("Report its own processing of residents' data to the log"),
+}
 
 # Actions a resident may take (on their own data only).
 RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME, Action.PROCESSING_LOG_OWN})

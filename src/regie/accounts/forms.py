@@ -1,7 +1,8 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from regie.accounts.access import API_SCOPES
+from regie.accounts.access import API_SCOPES, SCOPE_DESCRIPTIONS
 
 
 class LoginForm(forms.Form):
@@ -37,7 +38,10 @@ class CodeForm(forms.Form):
 
 
 _CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
-SCOPE_CHOICES = [(action.value, action.value) for action in sorted(API_SCOPES)]
+SCOPE_CHOICES = [
+    (action.value, format_lazy("{} ({})", SCOPE_DESCRIPTIONS[action], action.value))
+    for action in sorted(API_SCOPES)
+]
 
 
 class ApiTokenForm(forms.Form):

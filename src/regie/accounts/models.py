@@ -53,7 +53,7 @@ class User(AbstractUser):
         related_name="members",
     )
     is_demo = models.BooleanField(
-        default=False, help_text="A demo log-in; production refuses to start while one exists."
+        default=False, help_text=_("A demo log-in; production refuses to start while one exists.")
     )
 
     class Meta:

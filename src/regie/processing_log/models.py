@@ -51,8 +51,8 @@ class ActorKind(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    OK = "ok", "OK"
-    ERROR = "error", "Error"
+    OK = "ok", _("OK")
+    ERROR = "error", _("Error")
 
 
 class ProcessingRecord(AppendOnlyModel):
@@ -119,7 +119,7 @@ class Checkpoint(AppendOnlyModel):
     size = models.BigIntegerField(unique=True)
     root_hash = models.BinaryField(max_length=32)
     origin = models.CharField(max_length=200)
-    note = models.TextField(help_text="The checkpoint as a signed note, for outside witnesses.")
+    note = models.TextField(help_text=_("The checkpoint as a signed note, for outside witnesses."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

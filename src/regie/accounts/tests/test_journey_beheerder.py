@@ -18,7 +18,7 @@ def test_it_makes_shows_once_and_revokes_an_api_token(page: Page, people: People
     expect(page.get_by_text(_("No tokens yet."))).to_be_visible()
 
     page.get_by_label(_("Name of the system that uses the token")).fill("Zaaksysteem")
-    page.get_by_label("api.me").check()
+    page.get_by_label("(api.me)").check()
     page.get_by_role("button", name=_("Make token")).click()
 
     secret = page.get_by_test_id("new-token").inner_text()
