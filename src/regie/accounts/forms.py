@@ -37,7 +37,10 @@ class CodeForm(forms.Form):
         return str(self.cleaned_data["code"]).strip()
 
 
-_CHECKBOX = "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+_CHECKBOX = (
+    "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom "
+    "utrecht-form-field__input"
+)
 SCOPE_CHOICES = [
     (action.value, format_lazy("{} ({})", SCOPE_DESCRIPTIONS[action], action.value))
     for action in sorted(API_SCOPES)
