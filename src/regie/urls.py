@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", web.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("regie.accounts.urls")),
+    path("", include("regie.processing_log.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

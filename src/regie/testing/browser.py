@@ -137,3 +137,17 @@ def log_in_staff(page: Page, user: User, password: str) -> None:
     page.get_by_label(_("Code from your authenticator app")).fill(totp_code(user))
     page.get_by_role("button", name=_("Log in"), exact=True).click()
     expect(page.get_by_role("navigation", name=_("Main navigation"))).to_be_visible()
+
+
+def log_in_resident(page: Page, bsn: str, *, screenshot_name: str | None = None) -> None:
+    """Log a resident in through the DigiD mock, starting from the landing page."""
+    page.goto("/")
+    page.get_by_role("main").get_by_role("link", name=_("Log in with DigiD")).click()
+    page.get_by_role("main").get_by_role("link", name=_("Log in with DigiD")).click()
+    # The mock IdP of django-digid-eherkenning: a choice of method, then a BSN field.
+    page.get_by_role("link", name="Met burgerservicenummer").click()
+    page.locator("input[name=auth_bsn]").fill(bsn)
+    if screenshot_name:
+        screenshot(page, screenshot_name)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("My page"))

@@ -110,6 +110,15 @@ MATRIX: dict[str, Row] = {
             "professional": 404,
         }
     ),
+    "processing_log:mine": Row(
+        {
+            **{role: 404 for role in STAFF_ROLES},
+            ANON: DIGID,
+            UNVERIFIED: CODE,
+            "resident": 200,
+            "professional": 404,
+        }
+    ),
     "accounts:digid-start": everyone(200),
     "accounts:digid-cancelled": everyone(200),
     "digid:login": everyone(REDIRECT),
