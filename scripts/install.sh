@@ -50,9 +50,14 @@ if [ ! -f "$stamp" ] || [ requirements-dev.lock -nt "$stamp" ] || [ pyproject.to
     echo "Creating .venv with $("$python" --version)…"
     "$python" -m venv .venv
   fi
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet --require-hashes -r requirements-dev.lock
-  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+  quiet_pip() {
+    # This machine's pip configuration names local wheel folders that may not exist; pip
+    # warns about each of them on every call.
+    .venv/bin/python -m pip --quiet "$@" 2> >(grep -v "is neither a file nor a directory" >&2)
+  }
+  quiet_pip install --upgrade pip
+  quiet_pip install --require-hashes -r requirements-dev.lock
+  quiet_pip install --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi
 
