@@ -48,8 +48,12 @@ def inclusion_proof(*, record_id: int, tree_size: int | None = None) -> Inclusio
 
 def consistency_proof(*, old_size: int, new_size: int) -> list[bytes]:
     latest = latest_checkpoint()
-    if latest is None or new_size > latest.size:
-        raise ProofError(f"new_size {new_size} is larger than the latest checkpoint")
+    if latest is None:
+        raise ProofError("the log has no checkpoint yet")
+    if new_size > latest.size:
+        raise ProofError(
+            f"new_size {new_size} is larger than the latest checkpoint ({latest.size})"
+        )
     if not 0 < old_size <= new_size:
         raise ProofError("old_size must be at least 1 and at most new_size")
     return merkle.consistency_proof(DatabaseNodeStore(), old_size, new_size)
