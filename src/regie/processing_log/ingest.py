@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from regie.accounts.models import ApiToken
 from regie.accounts.selectors import subject_pseudonym
 from regie.core.bsn import is_valid_bsn, normalise_bsn
+from regie.processing_log.bulk import append_rows
 from regie.processing_log.gate import SUBJECT_ID_TYPE
 from regie.processing_log.models import ActorKind, ProcessingRecord, Status
 from regie.register.models import ProcessingActivityVersion
@@ -62,19 +63,7 @@ def log_ingest(*, records: Any, token: ApiToken) -> int:
 
 
 def _insert(rows: list[Row]) -> None:
-    quote = connection.ops.quote_name
-    table = quote(ProcessingRecord._meta.db_table)
-    columns = ", ".join(quote(str(field.column)) for field in _FIELDS)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            placeholders = ", ".join(["%s"] * len(_FIELDS))
-            # Table and column names come from the model, never from the request.
-            insert = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-            cursor.executemany(insert, rows)
+    append_rows(ProcessingRecord, [str(field.column) for field in _FIELDS], rows)
 
 
 class _Parser:

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, Max, OuterRef
 
 from regie.processing_log import merkle, signed_note
+from regie.processing_log.bulk import append_rows
 from regie.processing_log.models import Checkpoint, LogLeaf, ProcessingRecord
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.store import DatabaseNodeStore
@@ -51,12 +52,13 @@ def log_seal(*, batch: int = 50_000) -> SealResult:
     hashes = [merkle.leaf_hash(record_bytes(row)) for row in rows]
     store = DatabaseNodeStore()
     nodes = merkle.nodes_for_append(store, size, hashes)
-    LogLeaf.objects.bulk_create(
-        [
-            LogLeaf(index=size + offset, record_id=row[0], leaf_hash=leaf)
+    append_rows(
+        LogLeaf,
+        ["index", "record_id", "leaf_hash"],
+        (
+            (size + offset, row[0], leaf)
             for offset, (row, leaf) in enumerate(zip(rows, hashes, strict=True))
-        ],
-        batch_size=5000,
+        ),
     )
     store.put_many(nodes)
     new_size = size + len(rows)

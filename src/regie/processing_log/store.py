@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from regie.processing_log import merkle
+from regie.processing_log.bulk import append_rows
 from regie.processing_log.models import TreeNode
 
 
@@ -23,10 +24,8 @@ class DatabaseNodeStore:
         }
 
     def put_many(self, nodes: Iterable[merkle.Node]) -> None:
-        TreeNode.objects.bulk_create(
-            [
-                TreeNode(key=TreeNode.key_for(level, index), hash=value)
-                for level, index, value in nodes
-            ],
-            batch_size=5000,
+        append_rows(
+            TreeNode,
+            ["key", "hash"],
+            ((TreeNode.key_for(level, index), value) for level, index, value in nodes),
         )
