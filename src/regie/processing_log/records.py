@@ -38,7 +38,7 @@ def _micros(moment: datetime) -> str:
 def record_bytes(values: Sequence[object]) -> bytes:
     """VALUES in HASHED_FIELDS order (a values_list row) as the canonical leaf data."""
     return SEPARATOR.join(
-        _micros(value) if isinstance(value, datetime) else str(value) for value in values
+        [_micros(value) if isinstance(value, datetime) else str(value) for value in values]
     ).encode()
 
 
