@@ -116,6 +116,27 @@ except signed_note.NoteError:
         "REGIE_LOG_SIGNING_KEY is not a signer key (PRIVATE+KEY+name+hash+key)"
     ) from None
 REGIE_LOG_SEAL_SECONDS = envint("REGIE_LOG_SEAL_SECONDS", 5)
+
+
+def _retired_verifiers(value: list[str]) -> list[tuple[str, int]]:
+    """REGIE_LOG_RETIRED_VERIFIERS: "verifier-key@size,…", each a signing key taken out of use
+    whose signatures count only on checkpoints up to that tree size."""
+    retired = []
+    for item in value:
+        key, sep, size = item.rpartition("@")
+        try:
+            signed_note.check_verifier(key)
+            if not sep or not size.isdigit():
+                raise signed_note.NoteError("missing @size")
+        except signed_note.NoteError as exc:
+            raise ConfigurationError(
+                f"REGIE_LOG_RETIRED_VERIFIERS must read verifier-key@size,…: {exc}"
+            ) from None
+        retired.append((key, int(size)))
+    return retired
+
+
+REGIE_LOG_RETIRED_VERIFIERS = _retired_verifiers(envlist("REGIE_LOG_RETIRED_VERIFIERS", []))
 REGIE_DATA_DIR = Path(os.environ.get("REGIE_DATA_DIR", PROJECT_DIR / "var"))
 
 INSTALLED_APPS = [

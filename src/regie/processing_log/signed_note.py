@@ -157,6 +157,11 @@ def _parse_signer(signer_key: str) -> tuple[str, bytes, Ed25519PrivateKey]:
     return name, key_id, private_key
 
 
+def check_verifier(verifier_key: str) -> str:
+    """The name in VERIFIER_KEY; raises NoteError when it is not a well-formed verifier key."""
+    return _parse_verifier(verifier_key)[0]
+
+
 def _parse_verifier(verifier_key: str) -> tuple[str, bytes, Ed25519PublicKey]:
     parts = verifier_key.split("+", 2)
     if len(parts) != 3:

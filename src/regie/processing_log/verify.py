@@ -329,10 +329,12 @@ class _Verification:
                 f"checkpoint {size}: its root hash does not match the tree recomputed from "
                 "the records"
             )
-        try:
-            signed = signed_note.open_note(note.encode(), settings.REGIE_LOG_VERIFIER_KEY)
-        except signed_note.NoteError as exc:
-            raise _Problem(f"checkpoint {size}: its signed note does not verify: {exc}") from None
+        signed = _open_checkpoint_note(note, size)
+        if signed is None:
+            raise _Problem(
+                f"checkpoint {size}: its signed note does not verify with the current key or "
+                "a retired key valid at that size"
+            )
         if (signed.origin, signed.size, signed.root) != (origin, size, stored_root):
             raise _Problem(
                 f"checkpoint {size}: its signed note signs another checkpoint (origin "
@@ -372,6 +374,20 @@ class _Verification:
         )
         if missed is not None:
             raise _Problem(f"record {missed} has no leaf: the sealer missed it")
+
+
+def _open_checkpoint_note(note: str, size: int) -> signed_note.Checkpoint | None:
+    """The checkpoint NOTE signs, if the current signing key signed it, or a retired key whose
+    validity (REGIE_LOG_RETIRED_VERIFIERS) reaches SIZE."""
+    keys = [settings.REGIE_LOG_VERIFIER_KEY] + [
+        key for key, last_size in settings.REGIE_LOG_RETIRED_VERIFIERS if size <= last_size
+    ]
+    for key in keys:
+        try:
+            return signed_note.open_note(note.encode(), key)
+        except signed_note.NoteError:
+            continue
+    return None
 
 
 def _levels(hashes: list[bytes]) -> list[list[bytes]]:

@@ -83,6 +83,22 @@ def test_it_names_each_missing_variable(tmp_path: Path, name: str):
     assert name in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("REGIE_LOG_SIGNING_KEY", "not-a-key"),
+        ("REGIE_LOG_RETIRED_VERIFIERS", "not-a-key@10"),
+        ("REGIE_KEK_PREVIOUS", "k0:c2hvcnQ="),
+    ],
+)
+def test_it_names_a_malformed_key(tmp_path: Path, name: str, value: str):
+    result = _setup(production_env(tmp_path, **{name: value}))
+
+    assert result.returncode != 0
+    assert "ConfigurationError" in result.stderr
+    assert name in result.stderr
+
+
 @pytest.mark.parametrize("name", ["REGIE_KEK", "REGIE_BLIND_INDEX_KEY"])
 def test_it_refuses_a_key_of_the_wrong_length(tmp_path: Path, name: str):
     short = base64.b64encode(secrets.token_bytes(16)).decode()

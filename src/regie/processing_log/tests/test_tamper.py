@@ -205,8 +205,25 @@ def test_it_notices_a_checkpoint_signed_by_another_key(sealed: list[int]) -> Non
     )
 
     assert _first_problem() == (
-        f"checkpoint {checkpoint.size}: its signed note does not verify: the note carries no "
-        f"signature of key {name!r}"
+        f"checkpoint {checkpoint.size}: its signed note does not verify with the current key or "
+        "a retired key valid at that size"
+    )
+
+
+def test_it_accepts_a_retired_key_only_up_to_its_last_size(sealed: list[int], settings) -> None:
+    sizes = list(Checkpoint.objects.order_by("size").values_list("size", flat=True))
+    old_verifier = settings.REGIE_LOG_VERIFIER_KEY
+    new_signer = signed_note.generate_signer("regie.rotated")
+    settings.REGIE_LOG_SIGNING_KEY = new_signer
+    settings.REGIE_LOG_VERIFIER_KEY = signed_note.verifier_for(new_signer)
+    settings.REGIE_LOG_RETIRED_VERIFIERS = [(old_verifier, sizes[-1])]
+
+    assert verify_log().ok
+
+    settings.REGIE_LOG_RETIRED_VERIFIERS = [(old_verifier, sizes[0])]
+    assert _first_problem() == (
+        f"checkpoint {sizes[1]}: its signed note does not verify with the current key or "
+        "a retired key valid at that size"
     )
 
 
