@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="few runs, to check it works")
     scale = 20 if parser.parse_args().quick else 1
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from django.test import Client
         from django_otp.plugins.otp_totp.models import TOTPDevice
