@@ -4,11 +4,9 @@ every two checkpoints are provably consistent, and impossible proofs are refused
 from itertools import combinations
 
 import pytest
-from django.db import transaction
 
 from regie.conftest import People
 from regie.processing_log import merkle
-from regie.processing_log.gate import processing
 from regie.processing_log.models import Checkpoint, LogLeaf, ProcessingRecord
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.selectors import (
@@ -18,28 +16,14 @@ from regie.processing_log.selectors import (
     latest_checkpoint,
 )
 from regie.processing_log.services import log_seal_all
-from regie.register import builtin
-
-
-def _process(people: People, times: int) -> None:
-    for _ in range(times):
-        with (
-            transaction.atomic(),
-            processing(
-                activity=builtin.REGISTER_RESIDENT,
-                actor=people.consulent,
-                name="case.read",
-                subjects=[people.bram],
-            ),
-        ):
-            pass
+from regie.processing_log.tests.factories import process
 
 
 @pytest.fixture
 def checkpoints(people: People) -> list[Checkpoint]:
     log_seal_all()
     for times in (1, 4, 7, 3):
-        _process(people, times)
+        process(people.consulent, people.bram, times)
         log_seal_all()
     return list(Checkpoint.objects.order_by("size"))
 
@@ -118,7 +102,7 @@ def test_it_refuses_a_proof_for_a_tree_larger_than_the_latest_checkpoint(
 def test_it_refuses_a_proof_for_an_unsealed_record(
     people: People, checkpoints: list[Checkpoint]
 ) -> None:
-    _process(people, 1)
+    process(people.consulent, people.bram, 1)
     unsealed = ProcessingRecord.objects.order_by("-id").values_list("id", flat=True)[0]
     assert not LogLeaf.objects.filter(record_id=unsealed).exists()
 

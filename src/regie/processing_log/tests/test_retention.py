@@ -10,37 +10,20 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from regie.conftest import People
-from regie.processing_log.gate import SUBJECT_ID_TYPE, processing
 from regie.processing_log.models import (
-    ActorKind,
     Checkpoint,
     LogLeaf,
     ProcessingRecord,
     PrunedRecord,
 )
-from regie.processing_log.records import new_span_id, new_trace_id
 from regie.processing_log.retention import log_prune
 from regie.processing_log.services import log_seal_all
+from regie.processing_log.tests.factories import process, raw_record
 from regie.processing_log.verify import verify_log
 from regie.register import builtin
-from regie.register.selectors import activity_version_in_force
 
 RECORDS = ProcessingRecord._meta.db_table
 YEAR = timedelta(days=366)
-
-
-def _process(people: People) -> int:
-    with (
-        transaction.atomic(),
-        processing(
-            activity=builtin.REGISTER_RESIDENT,
-            actor=people.consulent,
-            name="case.read",
-            subjects=[people.anna],
-        ),
-    ):
-        pass
-    return ProcessingRecord.objects.order_by("-id").values_list("id", flat=True)[0]
 
 
 def _uris(record_ids: set[int]) -> dict[int, str]:
@@ -53,7 +36,7 @@ def test_it_prunes_sealed_records_past_their_retention(people: People) -> None:
     log_seal_all()
     sealed = set(LogLeaf.objects.values_list("record_id", flat=True))
     uris = _uris(sealed)
-    unsealed = _process(people)
+    unsealed = process(people.consulent, people.anna)
     leaves, checkpoints = LogLeaf.objects.count(), Checkpoint.objects.count()
 
     pruned = log_prune(now=timezone.now() + 20 * YEAR)
@@ -135,20 +118,7 @@ def test_it_still_guards_the_records_after_pruning(people: People) -> None:
 
 def test_it_prints_how_many_records_prune_log_pruned(db: None) -> None:
     long_ago = timezone.now() - 16 * YEAR
-    old = ProcessingRecord.objects.create(
-        trace_id=new_trace_id(),
-        span_id=new_span_id(),
-        name="case.read",
-        start_time=long_ago,
-        end_time=long_ago,
-        resource="regie",
-        activity_uri=builtin.REGISTER_RESIDENT,
-        activity_version=activity_version_in_force(builtin.REGISTER_RESIDENT),
-        data_subject_id="0" * 64,
-        data_subject_id_type=SUBJECT_ID_TYPE,
-        actor_kind=ActorKind.SYSTEM,
-        actor_id="test",
-    )
+    old = raw_record(moment=long_ago)
     log_seal_all()
     outputs = [io.StringIO(), io.StringIO()]
     for out in outputs:

@@ -6,60 +6,21 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
 
 from regie.conftest import People
 from regie.processing_log import merkle, signed_note
-from regie.processing_log.gate import SUBJECT_ID_TYPE, processing
 from regie.processing_log.models import (
-    ActorKind,
     Checkpoint,
     LogLeaf,
     ProcessingRecord,
     TreeNode,
 )
-from regie.processing_log.records import HASHED_FIELDS, new_span_id, new_trace_id, record_bytes
+from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.selectors import latest_checkpoint
 from regie.processing_log.services import log_seal, log_seal_all
+from regie.processing_log.tests.factories import process, raw_record
 from regie.processing_log.verify import verify_log
-from regie.register import builtin
-from regie.register.selectors import activity_version_in_force
-
-
-def _process(people: People, times: int = 1) -> None:
-    for _ in range(times):
-        with (
-            transaction.atomic(),
-            processing(
-                activity=builtin.REGISTER_RESIDENT,
-                actor=people.consulent,
-                name="case.read",
-                subjects=[people.anna],
-            ),
-        ):
-            pass
-
-
-def _record(record_id: int) -> ProcessingRecord:
-    """A record with a chosen id, as a transaction that took its id early would leave it."""
-    now = timezone.now()
-    return ProcessingRecord.objects.create(
-        id=record_id,
-        trace_id=new_trace_id(),
-        span_id=new_span_id(),
-        name="case.read",
-        start_time=now,
-        end_time=now,
-        resource="regie",
-        activity_uri=builtin.REGISTER_RESIDENT,
-        activity_version=activity_version_in_force(builtin.REGISTER_RESIDENT),
-        data_subject_id="0" * 64,
-        data_subject_id_type=SUBJECT_ID_TYPE,
-        actor_kind=ActorKind.SYSTEM,
-        actor_id="test",
-    )
 
 
 def _counts() -> tuple[int, int, int]:
@@ -99,7 +60,7 @@ def test_it_writes_nothing_when_nothing_is_new(people: People) -> None:
 def test_it_seals_new_records_on_top_of_the_tree(people: People) -> None:
     log_seal_all()
     first = latest_checkpoint()
-    _process(people, 3)
+    process(people.consulent, people.anna, 3)
 
     (result,) = log_seal_all()
 
@@ -113,12 +74,12 @@ def test_it_seals_new_records_on_top_of_the_tree(people: People) -> None:
 def test_it_seals_a_record_that_commits_after_a_later_one(people: People) -> None:
     log_seal_all()
     newest = ProcessingRecord.objects.order_by("-id").values_list("id", flat=True)[0]
-    _record(newest + 100)
+    raw_record(record_id=newest + 100)
     log_seal_all()
 
     # A transaction that took id newest + 50 before the other one, and committed after it
     # was sealed.
-    late = _record(newest + 50)
+    late = raw_record(record_id=newest + 50)
     (result,) = log_seal_all()
 
     assert result.sealed == 1 and result.checkpoint is not None

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from regie.conftest import People
 from regie.processing_log import signed_note
-from regie.processing_log.gate import SUBJECT_ID_TYPE, processing
+from regie.processing_log.gate import SUBJECT_ID_TYPE
 from regie.processing_log.models import (
     ActorKind,
     Checkpoint,
@@ -24,6 +24,7 @@ from regie.processing_log.models import (
 )
 from regie.processing_log.records import new_span_id, new_trace_id
 from regie.processing_log.services import LATE_COMMIT_WINDOW, log_seal_all
+from regie.processing_log.tests.factories import process
 from regie.processing_log.verify import verify_log
 from regie.register import builtin
 from regie.register.selectors import activity_version_in_force
@@ -48,26 +49,12 @@ def _behind_the_back(table: str, sql: str, params: Sequence[Any]) -> None:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
-def _process(people: People, times: int) -> None:
-    for _ in range(times):
-        with (
-            transaction.atomic(),
-            processing(
-                activity=builtin.REGISTER_RESIDENT,
-                actor=people.consulent,
-                name="case.read",
-                subjects=[people.anna],
-            ),
-        ):
-            pass
-
-
 @pytest.fixture
 def sealed(people: People) -> list[int]:
     """A log sealed in four checkpoints; the ids of its records in leaf order."""
     log_seal_all()
     for times in (3, 6, 2):
-        _process(people, times)
+        process(people.consulent, people.anna, times)
         log_seal_all()
     return list(LogLeaf.objects.order_by("index").values_list("record_id", flat=True))
 

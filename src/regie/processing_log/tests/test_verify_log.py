@@ -7,49 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from regie.conftest import People
 from regie.processing_log import merkle
-from regie.processing_log.gate import SUBJECT_ID_TYPE, processing
-from regie.processing_log.models import ActorKind, Checkpoint, LogLeaf, ProcessingRecord
-from regie.processing_log.records import new_span_id, new_trace_id
+from regie.processing_log.models import Checkpoint, LogLeaf
 from regie.processing_log.services import log_seal, log_seal_all
+from regie.processing_log.tests.factories import process, raw_record
 from regie.processing_log.verify import verify_log
-from regie.register import builtin
-from regie.register.selectors import activity_version_in_force
-
-
-def _process(people: People, times: int = 1) -> None:
-    for _ in range(times):
-        with (
-            transaction.atomic(),
-            processing(
-                activity=builtin.REGISTER_RESIDENT,
-                actor=people.consulent,
-                name="case.read",
-                subjects=[people.anna],
-            ),
-        ):
-            pass
-
-
-def _record(moment: datetime) -> ProcessingRecord:
-    return ProcessingRecord.objects.create(
-        trace_id=new_trace_id(),
-        span_id=new_span_id(),
-        name="case.read",
-        start_time=moment,
-        end_time=moment,
-        resource="regie",
-        activity_uri=builtin.REGISTER_RESIDENT,
-        activity_version=activity_version_in_force(builtin.REGISTER_RESIDENT),
-        data_subject_id="0" * 64,
-        data_subject_id_type=SUBJECT_ID_TYPE,
-        actor_kind=ActorKind.SYSTEM,
-        actor_id="test",
-    )
 
 
 @pytest.fixture
@@ -57,7 +22,7 @@ def log_with_checkpoints(people: People) -> list[int]:
     """A sealed log with checkpoints at several sizes that are not powers of two."""
     log_seal_all()
     for times in (1, 3, 5, 2):
-        _process(people, times)
+        process(people.consulent, people.anna, times)
         log_seal_all()
     return list(Checkpoint.objects.order_by("size").values_list("size", flat=True))
 
@@ -118,11 +83,11 @@ def test_it_reads_every_timestamp_as_the_sealer_did(db: None) -> None:
         timezone.now(),
     ]
     for moment in moments:
-        _record(moment)
+        raw_record(moment=moment)
     log_seal()
 
     assert verify_log().ok
-    _record(moments[-1] + timedelta(microseconds=1))
+    raw_record(moment=moments[-1] + timedelta(microseconds=1))
     log_seal()
     assert verify_log(chunk=2).ok
 
