@@ -31,6 +31,8 @@ class Command(BaseCommand):
         if not settings.DEMO:
             raise CommandError("`regie demo` needs REGIE_ENV=demo")
         started = time.monotonic()
+        # WhiteNoise warns about a missing static root even when it serves from the apps.
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
         self.stdout.write("Preparing the demo database…")
         call_command("migrate", interactive=False, verbosity=0)
         data.load()
