@@ -14,8 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
@@ -27,6 +25,7 @@ from playwright.sync_api import (
 from pytest_django.live_server_helper import LiveServer
 
 from regie.accounts.models import User
+from regie.testing.pages import totp_code
 
 # Playwright's sync API runs an asyncio event loop in the test thread, so Django sees a
 # running loop and refuses ORM calls from the test (SynchronousOnlyOperation); the test code
@@ -109,14 +108,6 @@ def _(message: str) -> str:
     """MESSAGE as the browser sees it: the browser asks for Dutch."""
     with translation.override("nl"):
         return translation.gettext(message)
-
-
-def totp_code(user: User, steps_from_now: int = 0) -> str:
-    """The code USER's authenticator app shows now, or STEPS_FROM_NOW time steps away."""
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time += steps_from_now * device.step
-    return f"{totp.token():0{device.digits}d}"
 
 
 def enter_password(

@@ -8,13 +8,12 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.translation import gettext, override
 
 from regie.accounts import selectors
 from regie.accounts.digid_mock import HANDOVER_KEY
 from regie.accounts.models import Kind, Resident, User
 from regie.conftest import BSN_ANNA, People, inspecting
+from regie.testing.pages import en
 
 NEW_BSN = "111222333"
 INVALID_BSN = "999990018"
@@ -24,11 +23,6 @@ CANCELLED = "/inwoner/inloggen/afgebroken/"
 @pytest.fixture(autouse=True)
 def _english(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
 
 
 class Flow:

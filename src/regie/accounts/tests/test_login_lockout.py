@@ -10,13 +10,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.translation import gettext, ngettext, override
+from django.utils.translation import ngettext, override
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import User
 from regie.conftest import PASSWORD, People
+from regie.testing.pages import en, totp_code
 
 LOGIN = "/medewerker/inloggen/"
 CODE = "/medewerker/inloggen/code/"
@@ -26,11 +27,6 @@ WRONG = "not-the-password"
 @pytest.fixture(autouse=True)
 def _english(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
 
 
 def lock_message() -> str:
@@ -44,12 +40,6 @@ def lock_message() -> str:
             )
             % {"minutes": minutes}
         )
-
-
-def current_code(user: User) -> str:
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-    return f"{token:0{device.digits}d}"
 
 
 def wrong_code(user: User) -> str:
@@ -132,7 +122,7 @@ def test_it_lets_the_user_in_again_after_the_lock_window(client: Client, people:
     assert not services.login_is_locked(username="consulent")
 
     client.post(LOGIN, {"username": "consulent", "password": PASSWORD})
-    response = client.post(CODE, {"code": current_code(people.consulent)})
+    response = client.post(CODE, {"code": totp_code(people.consulent)})
 
     assert response["Location"] == reverse("accounts:home")
 
@@ -152,7 +142,7 @@ def test_it_clears_the_count_after_a_successful_log_in(client: Client, people: P
     almost = settings.REGIE_LOGIN_MAX_FAILURES - 1
     _fail(client, "consulent", almost)
     client.post(LOGIN, {"username": "consulent", "password": PASSWORD})
-    client.post(CODE, {"code": current_code(people.consulent)})
+    client.post(CODE, {"code": totp_code(people.consulent)})
     client.post(reverse("accounts:logout"))
 
     _fail(client, "consulent", almost)

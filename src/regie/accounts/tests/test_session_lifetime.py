@@ -9,11 +9,10 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.translation import gettext, override
 
 from regie.accounts.middleware import LOGIN_AT
 from regie.conftest import People
+from regie.testing.pages import en
 
 HOME = "/werk/"
 
@@ -21,11 +20,6 @@ HOME = "/werk/"
 @pytest.fixture(autouse=True)
 def _english(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
 
 
 def _session_row(client: Client) -> Session:

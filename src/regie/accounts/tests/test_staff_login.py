@@ -8,14 +8,13 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.translation import gettext, override
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import User
 from regie.conftest import PASSWORD, People
+from regie.testing.pages import en, totp_code
 
 LOGIN = "/medewerker/inloggen/"
 CODE = "/medewerker/inloggen/code/"
@@ -24,17 +23,6 @@ CODE = "/medewerker/inloggen/code/"
 @pytest.fixture(autouse=True)
 def _english(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
-
-
-def current_code(user: User) -> str:
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    token = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-    return f"{token:0{device.digits}d}"
 
 
 def wrong_code(user: User) -> str:
@@ -59,7 +47,7 @@ def test_it_logs_in_with_password_and_code(client: Client, people: People):
     assert response.status_code == 302
     assert urlparse(response["Location"]).path == CODE
 
-    response = client.post(CODE, {"code": current_code(people.consulent)})
+    response = client.post(CODE, {"code": totp_code(people.consulent)})
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:home")
     page = client.get(reverse("accounts:home"))
@@ -74,7 +62,7 @@ def test_it_changes_the_session_key_at_log_in(client: Client, people: People):
     fixed_key = planted.session_key
 
     client.post(LOGIN, {"username": "consulent", "password": PASSWORD})
-    client.post(CODE, {"code": current_code(people.consulent)})
+    client.post(CODE, {"code": totp_code(people.consulent)})
 
     assert client.cookies[settings.SESSION_COOKIE_NAME].value != fixed_key
     assert not Session.objects.filter(session_key=fixed_key).exists()
@@ -126,7 +114,7 @@ def test_it_follows_a_local_next(client: Client, people: People):
     )
     assert parse_qs(urlparse(response["Location"]).query)["next"] == [team_page]
 
-    response = client.post(CODE, {"code": current_code(people.teamleider), "next": team_page})
+    response = client.post(CODE, {"code": totp_code(people.teamleider), "next": team_page})
 
     assert response["Location"] == team_page
 
@@ -136,7 +124,7 @@ def test_it_ignores_a_next_to_another_site(client: Client, people: People):
     response = client.post(LOGIN + "?next=" + evil, {"username": "consulent", "password": PASSWORD})
     assert "evil.example" not in response["Location"]
 
-    response = client.post(CODE, {"code": current_code(people.consulent), "next": evil})
+    response = client.post(CODE, {"code": totp_code(people.consulent), "next": evil})
 
     assert response["Location"] == reverse("accounts:home")
 

@@ -8,14 +8,13 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.translation import gettext, override
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Role, User
 from regie.conftest import PASSWORD, People
+from regie.testing.pages import en
 
 LOGIN = "/medewerker/inloggen/"
 CODE = "/medewerker/inloggen/code/"
@@ -30,11 +29,6 @@ def _english(client: Client) -> None:
 @pytest.fixture
 def newcomer(db: None) -> User:
     return services.staff_create(username="newcomer", role=Role.CISO, password=PASSWORD)
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
 
 
 def code_for(device: TOTPDevice, drift: int = 0) -> str:

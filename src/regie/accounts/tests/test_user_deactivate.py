@@ -13,6 +13,7 @@ from django.utils.translation import gettext, override
 from regie.accounts import services
 from regie.accounts.models import User
 from regie.conftest import PASSWORD, People, log_in
+from regie.testing.pages import en
 
 HOME = "/werk/"
 LOGIN = "/medewerker/inloggen/"
@@ -21,11 +22,6 @@ LOGIN = "/medewerker/inloggen/"
 @pytest.fixture(autouse=True)
 def _english(client: Client) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
-def en(message: str) -> str:
-    with override("en"):
-        return escape(gettext(message))
 
 
 def deactivate_url(user: User) -> str:
