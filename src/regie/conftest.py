@@ -21,7 +21,7 @@ from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
 from regie.register.models import ProcessingActivity
 
-pytest_plugins = ["regie.testing.browser"]
+pytest_plugins = ["regie.testing.browser", "regie.testing.worker"]
 
 os.environ.setdefault("REGIE_ENV", "test")
 

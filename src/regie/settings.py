@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "privates",
     "simple_certmanager",
     "digid_eherkenning",
+    "django_tasks_db",
     "regie.core",
     "regie.accounts",
     "regie.register",
@@ -211,6 +212,9 @@ DATABASES = {
         conn_max_age=envint("REGIE_DB_CONN_MAX_AGE", 0),
     )
 }
+if REGIE_ENV == "test" and DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file rather than memory, so that a real task worker in another process can share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(REGIE_DATA_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker process: the DigiD SAML flow keeps its pending requests
@@ -387,8 +391,19 @@ REGIE_CLAMD_SOCKET = os.environ.get("REGIE_CLAMD_SOCKET", "")
 REGIE_CLAMD_HOST = os.environ.get("REGIE_CLAMD_HOST", "127.0.0.1")
 REGIE_CLAMD_PORT = envint("REGIE_CLAMD_PORT", 3310)
 
-# Background tasks: in-process by default.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks: run in-process at once by default; with REGIE_TASKS=database they go into a
+# database queue that `regie db_worker` processes (django-tasks-db), and `regie enqueue_periodic`
+# puts the periodic ones on it.
+REGIE_TASKS = os.environ.get("REGIE_TASKS", "immediate")
+if REGIE_TASKS not in {"immediate", "database"}:
+    raise ConfigurationError(f"REGIE_TASKS must be immediate or database, not {REGIE_TASKS!r}")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if REGIE_TASKS == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 # Residents log in with DigiD: the package's mock IdP in demo and tests, SAML in production.
 REGIE_DIGID = os.environ.get("REGIE_DIGID", "" if PRODUCTION else "mock")

@@ -20,6 +20,9 @@ from regie.conftest import People
 
 SOURCE_ROOT = Path(settings.BASE_DIR)
 CATALOGUE = SOURCE_ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+# An app may keep its own catalogue in <app>/locale (makemessages files its messages there, so
+# apps built side by side do not edit one file); the checks hold for every catalogue.
+CATALOGUES = sorted(SOURCE_ROOT.glob("**/locale/nl/LC_MESSAGES/django.po"))
 # The same command line the developer guide gives for regenerating the catalogue.
 MAKEMESSAGES = ["makemessages", "-l", "nl", "--no-obsolete", "-v", "0"]
 MAKEMESSAGES += ["--ignore", "testing/*", "--ignore", "*/tests/*"]
@@ -109,8 +112,21 @@ def _welcome(language: str) -> str:
         return escape(gettext(WELCOME) % {"regie_municipality": settings.REGIE_MUNICIPALITY})
 
 
-def test_it_has_a_dutch_header_with_two_plural_forms():
-    header = parse_po(CATALOGUE)[0]
+def _name(catalogue: Path, root: Path = SOURCE_ROOT) -> str:
+    """The folder a catalogue belongs to, relative to ROOT: "." for the project's own."""
+    return str(catalogue.relative_to(root).parents[3])
+
+
+each_catalogue = pytest.mark.parametrize("catalogue", CATALOGUES, ids=_name)
+
+
+def test_it_has_the_project_catalogue():
+    assert CATALOGUE in CATALOGUES
+
+
+@each_catalogue
+def test_it_has_a_dutch_header_with_two_plural_forms(catalogue: Path):
+    header = parse_po(catalogue)[0]
     assert header.msgid == ""
     assert "fuzzy" not in header.flags
     lines = header.msgstr[0].splitlines()
@@ -119,10 +135,11 @@ def test_it_has_a_dutch_header_with_two_plural_forms():
     assert "Plural-Forms: nplurals=2; plural=(n != 1);" in lines
 
 
-def test_it_translates_every_message_of_the_catalogue():
-    entries = parse_po(CATALOGUE)[1:]
+@each_catalogue
+def test_it_translates_every_message_of_the_catalogue(catalogue: Path):
+    entries = parse_po(catalogue)[1:]
     assert entries, "the Dutch catalogue has no messages"
-    assert "#~" not in CATALOGUE.read_text(encoding="utf-8"), "obsolete entries are left in"
+    assert "#~" not in catalogue.read_text(encoding="utf-8"), "obsolete entries are left in"
     fuzzy = [entry.msgid for entry in entries if "fuzzy" in entry.flags]
     assert fuzzy == [], "entries still marked fuzzy"
     untranslated = [
@@ -134,9 +151,10 @@ def test_it_translates_every_message_of_the_catalogue():
     assert untranslated == [], "entries without a (complete) Dutch text"
 
 
-def test_it_keeps_every_placeholder_in_the_dutch_text():
+@each_catalogue
+def test_it_keeps_every_placeholder_in_the_dutch_text(catalogue: Path):
     broken = []
-    for entry in parse_po(CATALOGUE)[1:]:
+    for entry in parse_po(catalogue)[1:]:
         if "python-format" not in entry.flags and "%(" not in entry.msgid:
             continue
         for form, text in entry.msgstr.items():
@@ -178,10 +196,17 @@ def test_it_has_a_catalogue_in_step_with_the_source(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
 
-    regenerated = _messages(parse_po(copy / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
-    committed = _messages(parse_po(CATALOGUE))
-    assert sorted(regenerated - committed, key=str) == [], "marked in the source, not in the .po"
-    assert sorted(committed - regenerated, key=str) == [], "in the .po, gone from the source"
+    regenerated = {
+        _name(path, copy): _messages(parse_po(path))
+        for path in copy.glob("**/locale/nl/LC_MESSAGES/django.po")
+    }
+    committed = {_name(path): _messages(parse_po(path)) for path in CATALOGUES}
+    assert sorted(regenerated) == sorted(committed), "catalogues made or missing"
+    for name, messages in committed.items():
+        new = sorted(regenerated[name] - messages, key=str)
+        gone = sorted(messages - regenerated[name], key=str)
+        assert new == [], f"marked in the source, not in {name}'s .po"
+        assert gone == [], f"in {name}'s .po, gone from the source"
 
 
 @pytest.mark.django_db

@@ -7,15 +7,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
 
+from regie.core.schedule import enqueue_due
 from regie.demo import data
 from regie.processing_log.services import log_seal_all
 
 
-def _seal_forever(stop: threading.Event) -> None:
-    """The demo's in-process worker: seal the processing log every few seconds."""
+def _work_forever(stop: threading.Event) -> None:
+    """The demo's in-process worker: every few seconds, run the periodic tasks that are due
+    (sealing the processing log, reminders); the immediate backend runs them on enqueue."""
     while not stop.wait(settings.REGIE_LOG_SEAL_SECONDS):
         try:
-            log_seal_all()
+            enqueue_due()
         finally:
             close_old_connections()
 
@@ -42,7 +44,7 @@ class Command(BaseCommand):
         if no_serve:
             return
         stop = threading.Event()
-        threading.Thread(target=_seal_forever, args=(stop,), daemon=True, name="sealer").start()
+        threading.Thread(target=_work_forever, args=(stop,), daemon=True, name="tasks").start()
         try:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
         finally:
