@@ -158,6 +158,7 @@ INSTALLED_APPS = [
     "regie.accounts",
     "regie.register",
     "regie.processing_log",
+    "regie.lawfulness",
     "regie.web",
     "regie.api",
     "regie.demo",

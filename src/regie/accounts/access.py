@@ -35,6 +35,7 @@ class Action(StrEnum):
     PROCESSING_LOG_READ = "processing_log.read"
     PROCESSING_LOG_WRITE = "processing_log.write"
     PROCESSING_LOG_OWN = "processing_log.own"
+    LAWFULNESS_ASSESS = "lawfulness.assess"
 
 
 ALL_STAFF = frozenset(Role)
@@ -48,17 +49,26 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.APITOKEN_MANAGE: frozenset({Role.BEHEERDER}),
     Action.API_ME: ALL_STAFF,
     Action.PROCESSING_LOG_READ: frozenset({Role.PRIVACY_OFFICER}),
+    Action.LAWFULNESS_ASSESS: frozenset({Role.CONSULENT, Role.TEAMLEIDER, Role.PRIVACY_OFFICER}),
 }
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
-API_SCOPES = frozenset({Action.API_ME, Action.PROCESSING_LOG_READ, Action.PROCESSING_LOG_WRITE})
+API_SCOPES = frozenset(
+    {
+        Action.API_ME,
+        Action.PROCESSING_LOG_READ,
+        Action.PROCESSING_LOG_WRITE,
+        Action.LAWFULNESS_ASSESS,
+    }
+)
 
 # What each scope lets a system do, in words for the beheerder who hands out the token.
 SCOPE_DESCRIPTIONS = {
     Action.API_ME: _("See which token it uses"),
     Action.PROCESSING_LOG_READ: _("Search the processing log and export it"),
     Action.PROCESSING_LOG_WRITE: _("Report its own processing of residents' data to the log"),
+    Action.LAWFULNESS_ASSESS: _("Ask whether a proposed exchange of residents' data is lawful"),
 }
 
 # Actions a resident may take (on their own data only).

@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from regie.accounts.api import MeView
+from regie.lawfulness import api as lawfulness
 from regie.processing_log import api as processing_log
 
 app_name = "api"
@@ -37,4 +38,5 @@ urlpatterns = [
         name="processing-log-records",
     ),
     path("processing-log/otlp", processing_log.OtlpView.as_view(), name="processing-log-otlp"),
+    path("lawfulness/assess", lawfulness.AssessView.as_view(), name="lawfulness-assess"),
 ]

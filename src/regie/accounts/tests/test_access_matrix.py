@@ -142,6 +142,10 @@ MATRIX: dict[str, Row] = {
     # Only a system's token may write (see test_ingest_api).
     "api:processing-log-records": everyone(404, **{ANON: 401}),
     "api:processing-log-otlp": everyone(404, **{ANON: 401, "privacy_officer": 200}),
+    # GET on the POST-only assessment answers 405 to whoever passes the access decision.
+    "api:lawfulness-assess": everyone(
+        404, **{ANON: 401, "consulent": 405, "teamleider": 405, "privacy_officer": 405}
+    ),
 }
 
 
