@@ -76,6 +76,7 @@ def _staff(username: str, role: Role, team: Team | None = None) -> User:
 SEEDING_MIGRATIONS = [
     "regie.register.migrations.0002_regie_own_activities",
     "regie.register.migrations.0003_log_reading_activity",
+    "regie.lawfulness.migrations.0002_lawfulness_activities",
 ]
 
 
