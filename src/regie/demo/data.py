@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
+from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
@@ -71,6 +72,7 @@ def load() -> None:
         services.caseload_assign(
             consulent=users[consulent], resident=resident, assigned_by=users["teamleider"]
         )
+    lawfulness_demo.load(users)
     if not Professional.objects.filter(is_demo=True).exists():
         services.professional_create(
             name="Karin Bos",

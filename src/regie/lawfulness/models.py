@@ -95,7 +95,8 @@ class ObjectionOption(models.TextChoices):
 
 class _Record(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="+")
+    # Erasing a resident erases these records with them, as it does their caseload entries.
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
     reference = models.CharField(_("reference"), max_length=100, blank=True)
     # The engine's input and its answer (Decision.as_json(): outcome, rules, explanation...).
     scenario = models.JSONField()
