@@ -68,6 +68,10 @@ def consent_record(
         raise ValidationError(
             {"scenario": _("This exchange is not allowed, so consent cannot make it lawful.")}
         )
+    if scenario.objection:
+        raise ValidationError(
+            {"scenario": _("The resident objects or refuses: record the objection instead.")}
+        )
     if decision.consent_from is None:
         raise ValidationError(
             {

@@ -75,6 +75,13 @@ def test_it_refuses_consent_where_none_is_needed(people: People):
     assert log_names(people.anna, "consent.record") == []
 
 
+def test_it_refuses_consent_the_resident_refused(people: People):
+    with pytest.raises(ValidationError) as caught:
+        _record(people, scenario=scenario(objection=True))
+
+    assert "scenario" in caught.value.message_dict
+
+
 def test_it_refuses_consent_for_what_is_not_necessary(people: People):
     with pytest.raises(ValidationError) as caught:
         _record(people, scenario=scenario(necessary=False, general_consent_on_file=True))
