@@ -24,6 +24,11 @@ if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests…"
   apt_install chromium
 fi
+if [ "$want_browser" = 1 ] && { ! command -v sigtool >/dev/null || [ ! -x /usr/sbin/clamd ]; }; then
+  # The tests start their own clamd with a signature database made by sigtool (no downloads).
+  echo "Installing Debian's clamav and clamav-daemon for the virus-scanner tests…"
+  apt_install clamav clamav-daemon
+fi
 
 find_python() {
   for candidate in python3.13 python3.12 python3; do

@@ -21,7 +21,7 @@ from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
 from regie.register.models import ProcessingActivity
 
-pytest_plugins = ["regie.testing.browser", "regie.testing.worker"]
+pytest_plugins = ["regie.testing.browser", "regie.testing.clamd", "regie.testing.worker"]
 
 os.environ.setdefault("REGIE_ENV", "test")
 
@@ -77,6 +77,7 @@ SEEDING_MIGRATIONS = [
     "regie.register.migrations.0002_regie_own_activities",
     "regie.register.migrations.0003_log_reading_activity",
     "regie.lawfulness.migrations.0002_lawfulness_activities",
+    "regie.vault.migrations.0002_shredding_activity",
 ]
 
 

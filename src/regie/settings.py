@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "regie.register",
     "regie.processing_log",
     "regie.lawfulness",
+    "regie.vault",
     "regie.web",
     "regie.api",
     "regie.demo",
@@ -382,6 +383,13 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("REGIE_DEFAULT_FROM_EMAIL", "regie@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Crypto-shredding writes every destroyed key to this journal too, outside the database, so that
+# `regie vault_reshred` can destroy them again after a restore from backup. Keep it on other
+# storage than the database and its backups, and back it up separately.
+REGIE_SHRED_JOURNAL = Path(
+    os.environ.get("REGIE_SHRED_JOURNAL", REGIE_DATA_DIR / "shredding-journal.jsonl")
+)
+
 # Virus scanning: "clamd" or "off"; unset means uploads are refused until one is chosen.
 REGIE_SCAN = os.environ.get("REGIE_SCAN", "")
 if REGIE_SCAN not in {"", "clamd", "off"}:
@@ -391,6 +399,11 @@ if PRODUCTION and REGIE_SCAN == "off":
 REGIE_CLAMD_SOCKET = os.environ.get("REGIE_CLAMD_SOCKET", "")
 REGIE_CLAMD_HOST = os.environ.get("REGIE_CLAMD_HOST", "127.0.0.1")
 REGIE_CLAMD_PORT = envint("REGIE_CLAMD_PORT", 3310)
+REGIE_CLAMD_TIMEOUT = envint("REGIE_CLAMD_TIMEOUT", 30)
+# The largest file Regie accepts, and the limits for what an archive or office file may unpack to.
+REGIE_UPLOAD_MAX_BYTES = envint("REGIE_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
+REGIE_UPLOAD_MAX_ENTRIES = envint("REGIE_UPLOAD_MAX_ENTRIES", 1000)
+REGIE_UPLOAD_MAX_UNPACKED_BYTES = envint("REGIE_UPLOAD_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
 
 # Background tasks: run in-process at once by default; with REGIE_TASKS=database they go into a
 # database queue that `regie db_worker` processes (django-tasks-db), and `regie enqueue_periodic`

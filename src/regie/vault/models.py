@@ -1,0 +1,86 @@
+"""The key hierarchy and the encrypted files.
+
+    REGIE_KEK (settings, with a key id; rotatable)
+      └── ResidentKey: one data key per resident, wrapped by the KEK
+            └── StoredFile: a fresh key per file version, wrapped by the resident's key;
+                the body is a vault stream in Django's storage
+
+Deleting a resident's ResidentKey makes everything under it unreadable (crypto-shredding);
+the ShreddingEntry rows, and the journal file they are copied to, say which keys are gone.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regie.accounts.models import Resident
+from regie.core.gate import PersonalDataManager
+
+
+class ResidentKey(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resident = models.OneToOneField(
+        Resident, on_delete=models.PROTECT, related_name="vault_key", db_constraint=True
+    )
+    wrapped_key = models.BinaryField()
+    kek_id = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # A key opens a resident's data: using it is a processing, so only inside the gate.
+    objects = PersonalDataManager()
+
+    class Meta:
+        verbose_name = _("resident data key")
+        base_manager_name = "objects"
+
+    def __str__(self) -> str:
+        return f"resident key {self.public_id}"
+
+
+class StoredFile(models.Model):
+    """One encrypted file version. What it is (a case document, a report back from a care
+    partner, evidence) is known by the model that points here, not by the vault."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Null after shredding: the row stays (others point at it), the content is gone.
+    resident_key = models.ForeignKey(
+        ResidentKey, null=True, on_delete=models.SET_NULL, related_name="files"
+    )
+    version = models.PositiveIntegerField(default=1)
+    wrapped_key = models.BinaryField()
+    storage_name = models.CharField(max_length=300, unique=True)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonalDataManager()
+
+    class Meta:
+        verbose_name = _("encrypted file")
+        base_manager_name = "objects"
+
+    def __str__(self) -> str:
+        return f"file {self.public_id} v{self.version}"
+
+
+class ShreddingEntry(models.Model):
+    """A resident key that was destroyed, and why; copied to the journal file outside the
+    database so that a restore from backup cannot bring the key back (`regie vault_reshred`)."""
+
+    # The resident stays (the processing log points at them); their key is what goes.
+    resident = models.OneToOneField(
+        Resident, null=True, on_delete=models.SET_NULL, related_name="shredding"
+    )
+    resident_public_id = models.UUIDField(unique=True)
+    key_public_id = models.UUIDField(null=True, unique=True)
+    reason = models.CharField(max_length=200)
+    shredded_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("shredding journal entry")
+
+    def __str__(self) -> str:
+        return f"shredded {self.key_public_id}"

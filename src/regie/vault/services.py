@@ -1,0 +1,357 @@
+"""Every write of the vault, and the opening of what it holds.
+
+The callers (cases, exchange, portal) run these inside their own `processing()`: the vault's
+tables are gated like any personal data, so a file or note cannot be opened without a
+processing-log record. Only key rotation and the re-application of the shredding journal
+reach the keys without one (`system_access`): they read and decide nothing about a person.
+"""
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from regie.accounts.models import Resident, User
+from regie.core.gate import system_access
+from regie.processing_log.gate import Actor, processing
+from regie.vault import keys, scan, stream, uploads
+from regie.vault.activities import SHRED
+from regie.vault.models import ResidentKey, ShreddingEntry, StoredFile
+
+_TEXT_VERSION = b"\x01"
+
+logger = logging.getLogger(__name__)
+
+
+class Shredded(LookupError):
+    """The resident's data key was destroyed: what it protected can no longer be opened."""
+
+
+def _kek(kek_id: str) -> bytes:
+    if kek_id == settings.REGIE_KEK_ID:
+        return settings.REGIE_KEK
+    try:
+        return settings.REGIE_KEK_PREVIOUS[kek_id]
+    except KeyError:
+        raise keys.UnwrapError(f"key-encryption key {kek_id!r} is not configured") from None
+
+
+def _resident_purpose(key: ResidentKey) -> bytes:
+    return f"regie-resident-key:{key.public_id}".encode()
+
+
+def _open_resident_key(key: ResidentKey) -> bytes:
+    return keys.unwrap(_kek(key.kek_id), key.wrapped_key, purpose=_resident_purpose(key))
+
+
+def _resident_key(resident: Resident, *, create: bool) -> tuple[ResidentKey, bytes]:
+    key = ResidentKey.objects.filter(resident_id=resident.pk).first()
+    if key is None:
+        if not create or ShreddingEntry.objects.filter(resident_id=resident.pk).exists():
+            raise Shredded("this resident has no data key")
+        key = ResidentKey(resident_id=resident.pk, kek_id=settings.REGIE_KEK_ID)
+        data_key = keys.new_key()
+        key.wrapped_key = keys.wrap(settings.REGIE_KEK, data_key, purpose=_resident_purpose(key))
+        key.save()
+        return key, data_key
+    return key, _open_resident_key(key)
+
+
+# Files -----------------------------------------------------------------------------------
+
+
+def _file_aad(public_id: uuid.UUID, version: int, key: ResidentKey) -> bytes:
+    return f"regie-file:{public_id}:{version}:{key.public_id}".encode()
+
+
+def _file_purpose(public_id: uuid.UUID, version: int) -> bytes:
+    return f"regie-file-key:{public_id}:{version}".encode()
+
+
+class _Hashing:
+    """A reader that hashes what passes through it."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        self.digest.update(data)
+        return data
+
+
+class _TemporaryCiphertext(File):  # type: ignore[type-arg]
+    """A ciphertext in a temporary file; FileSystemStorage moves it instead of copying."""
+
+    def temporary_file_path(self) -> str:
+        return str(self.file.name)
+
+
+def _temp_dir() -> Path:
+    folder = Path(settings.REGIE_DATA_DIR) / "tmp"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@transaction.atomic
+def file_store(
+    *,
+    resident: Resident,
+    source: BinaryIO,
+    content_type: str,
+    extension: str,
+    version: int = 1,
+) -> StoredFile:
+    """Encrypt SOURCE (already validated and scanned) for RESIDENT into the storage under a
+    server-chosen name. Runs inside the caller's processing."""
+    resident_key, data_key = _resident_key(resident, create=True)
+    public_id = uuid.uuid4()
+    file_key = keys.new_key()
+    reader = _Hashing(source)
+    handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)  # noqa: SIM115
+    try:
+        with handle:
+            size = stream.encrypt_stream(
+                file_key,
+                reader,  # type: ignore[arg-type]
+                handle,
+                associated_data=_file_aad(public_id, version, resident_key),
+            )
+        name = f"vault/{public_id.hex[:2]}/{public_id}.rgv"
+        with open(handle.name, "rb") as ciphertext:
+            stored_name = default_storage.save(name, _TemporaryCiphertext(ciphertext, name=name))
+    finally:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+    stored = StoredFile(
+        public_id=public_id,
+        resident_key=resident_key,
+        version=version,
+        wrapped_key=keys.wrap(data_key, file_key, purpose=_file_purpose(public_id, version)),
+        storage_name=stored_name,
+        size=size,
+        content_type=content_type,
+        extension=extension,
+        sha256=reader.digest.hexdigest(),
+    )
+    try:
+        stored.save()
+    except Exception:
+        default_storage.delete(stored_name)
+        raise
+    return stored
+
+
+def file_open(stored: StoredFile) -> Iterator[bytes]:
+    """The plaintext of STORED, chunk by chunk. The keys are opened now, inside the caller's
+    processing; the body is read and verified as the iterator is consumed (a damaged body
+    raises stream.StreamError before its last chunk is given out)."""
+    if stored.resident_key_id is None:
+        raise Shredded("the key of this file was destroyed")
+    resident_key = ResidentKey.objects.get(pk=stored.resident_key_id)
+    data_key = _open_resident_key(resident_key)
+    file_key = keys.unwrap(
+        data_key, stored.wrapped_key, purpose=_file_purpose(stored.public_id, stored.version)
+    )
+    aad = _file_aad(stored.public_id, stored.version, resident_key)
+    body = default_storage.open(stored.storage_name, "rb")
+
+    def chunks() -> Iterator[bytes]:
+        with body:
+            yield from stream.decrypt_stream(file_key, body, associated_data=aad)
+
+    return chunks()
+
+
+# Free text -------------------------------------------------------------------------------
+
+
+def text_seal(*, resident: Resident, text: str, context: str) -> bytes:
+    """Encrypt a free-text personal field (a note) under the resident's data key; CONTEXT
+    (e.g. "cases.note") is bound to it, so a value cannot be moved to another field."""
+    resident_key, data_key = _resident_key(resident, create=True)
+    purpose = f"regie-text:{context}:{resident_key.public_id}".encode()
+    return _TEXT_VERSION + resident_key.public_id.bytes + keys.seal(
+        data_key, text.encode(), purpose=purpose
+    )
+
+
+def text_open(*, resident: Resident, blob: bytes, context: str) -> str:
+    blob = bytes(blob)
+    if blob[:1] != _TEXT_VERSION or len(blob) < 17:
+        raise keys.UnwrapError("not a sealed text")
+    key_id = uuid.UUID(bytes=blob[1:17])
+    resident_key = ResidentKey.objects.filter(resident_id=resident.pk, public_id=key_id).first()
+    if resident_key is None:
+        raise Shredded("the key of this text was destroyed")
+    purpose = f"regie-text:{context}:{key_id}".encode()
+    return keys.open_sealed(_open_resident_key(resident_key), blob[17:], purpose=purpose).decode()
+
+
+# Crypto-shredding ------------------------------------------------------------------------
+
+
+def _journal_append(entry: ShreddingEntry) -> None:
+    """Append ENTRY to the journal file outside the database and force it to disk."""
+    path = Path(settings.REGIE_SHRED_JOURNAL)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = {
+        "resident": str(entry.resident_public_id),
+        "key": str(entry.key_public_id) if entry.key_public_id else None,
+        "at": entry.shredded_at.isoformat(),
+        "reason": entry.reason,
+    }
+    with open(path, "a", encoding="utf-8") as journal:
+        journal.write(json.dumps(line, sort_keys=True) + "\n")
+        journal.flush()
+        os.fsync(journal.fileno())
+
+
+def _delete_bodies(names: list[str]) -> None:
+    for name in names:
+        if default_storage.exists(name):
+            default_storage.delete(name)
+
+
+@transaction.atomic
+def resident_shred(*, resident: Resident, reason: str, actor: User | Actor) -> ShreddingEntry:
+    """Destroy RESIDENT's data key: their documents and notes become unreadable for good.
+    The processing log is untouched (it holds no content) and still verifies. REASON says
+    why in general terms (no personal data): "end of retention", "erasure decision 2026-14"."""
+    if not reason.strip():
+        raise ValueError("reason: say why the data is destroyed")
+    with processing(activity=SHRED, actor=actor, name="resident.shred", subjects=[resident]):
+        existing = ShreddingEntry.objects.filter(resident_public_id=resident.public_id).first()
+        if existing is not None:
+            return existing
+        key = ResidentKey.objects.filter(resident_id=resident.pk).first()
+        names = list(
+            StoredFile.objects.filter(resident_key=key).values_list("storage_name", flat=True)
+        ) if key else []
+        entry = ShreddingEntry.objects.create(
+            resident_id=resident.pk,
+            resident_public_id=resident.public_id,
+            key_public_id=key.public_id if key else None,
+            reason=reason.strip()[:200],
+            shredded_at=timezone.now(),
+        )
+        # Journal first: if the commit then fails, re-applying the journal finishes the job.
+        _journal_append(entry)
+        if key is not None:
+            key.delete()
+        transaction.on_commit(lambda: _delete_bodies(names))
+    return entry
+
+
+@dataclass(frozen=True)
+class ReshredResult:
+    entries: int
+    keys_destroyed: int
+
+
+@transaction.atomic
+def shredding_reapply() -> ReshredResult:
+    """After a restore from backup: destroy again every key the journal file lists, and put
+    back the journal rows the backup did not have. Idempotent."""
+    path = Path(settings.REGIE_SHRED_JOURNAL)
+    if not path.exists():
+        return ReshredResult(0, 0)
+    destroyed = 0
+    entries = 0
+    with system_access("re-applying the shredding journal after a restore"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                resident_public_id = uuid.UUID(item["resident"])
+                key_public_id = uuid.UUID(item["key"]) if item["key"] else None
+                shredded_at = item["at"]
+                reason = str(item["reason"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}, line {number}: not a journal entry ({exc})") from None
+            entries += 1
+            resident = Resident.objects.filter(public_id=resident_public_id).first()
+            ShreddingEntry.objects.get_or_create(
+                resident_public_id=resident_public_id,
+                defaults={
+                    "resident": resident,
+                    "key_public_id": key_public_id,
+                    "reason": reason,
+                    "shredded_at": shredded_at,
+                },
+            )
+            if key_public_id is None:
+                continue
+            key = ResidentKey.objects.filter(public_id=key_public_id).first()
+            if key is not None:
+                names = list(
+                    StoredFile.objects.filter(resident_key=key).values_list(
+                        "storage_name", flat=True
+                    )
+                )
+                key.delete()
+                destroyed += 1
+                transaction.on_commit(lambda names=names: _delete_bodies(names))
+    return ReshredResult(entries, destroyed)
+
+
+# Rotation of the key-encryption key -------------------------------------------------------
+
+
+@transaction.atomic
+def kek_rotate() -> int:
+    """Re-wrap every resident key that is not under the current REGIE_KEK; the documents and
+    notes under those keys are not touched. Returns the number of keys re-wrapped."""
+    rewrapped = 0
+    with system_access("re-wrapping data keys under the new key-encryption key"):
+        for key in ResidentKey.objects.exclude(kek_id=settings.REGIE_KEK_ID).select_for_update():
+            data_key = _open_resident_key(key)
+            key.wrapped_key = keys.wrap(
+                settings.REGIE_KEK, data_key, purpose=_resident_purpose(key)
+            )
+            key.kek_id = settings.REGIE_KEK_ID
+            key.save(update_fields=["wrapped_key", "kek_id"])
+            rewrapped += 1
+    return rewrapped
+
+
+# Accepting an upload ---------------------------------------------------------------------
+
+
+def file_accept(
+    *, resident: Resident, source: BinaryIO, filename: str, version: int = 1
+) -> StoredFile:
+    """Check, clean, scan and encrypt an uploaded file; raises uploads.UploadRefused or
+    scan.ScanRefused and stores nothing when it is refused. FILENAME (as the person named it)
+    decides nothing but the expected type; it is not stored."""
+    try:
+        kind = uploads.inspect(source, filename)
+        clean = uploads.strip_metadata(source, kind)
+        clean.seek(0)
+        scan.scan(clean)
+    except (uploads.UploadRefused, scan.ScanRefused) as refusal:
+        # No file name or content in the log: a name can itself be personal data.
+        logger.warning("upload refused: %s", refusal.code)
+        raise
+    clean.seek(0)
+    return file_store(
+        resident=resident,
+        source=clean,
+        content_type=kind.content_type,
+        extension=kind.extension,
+        version=version,
+    )
