@@ -58,6 +58,17 @@ def unseal(blob: bytes, *, context: str) -> str:
     return plaintext.decode()
 
 
+def sealed_with_current_key(blob: bytes) -> bool:
+    blob = bytes(blob)
+    id_len = blob[1] if len(blob) > 1 else 0
+    return blob[2 : 2 + id_len] == settings.REGIE_KEK_ID.encode()
+
+
+def reseal(blob: bytes, *, context: str) -> bytes:
+    """BLOB sealed again under the current key (after a rotation)."""
+    return seal(unseal(blob, context=context), context=context)
+
+
 def blind_index(value: str, *, purpose: str) -> str:
     """A keyed, deterministic digest to find a record by VALUE without storing VALUE."""
     message = f"{purpose}\x00{value}".encode()

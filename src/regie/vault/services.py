@@ -14,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from regie.accounts.models import Resident, User
+from regie.core import crypto
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor, processing
 from regie.vault import keys, scan, stream, uploads
@@ -53,7 +55,7 @@ def _resident_purpose(key: ResidentKey) -> bytes:
 
 
 def _open_resident_key(key: ResidentKey) -> bytes:
-    return keys.unwrap(_kek(key.kek_id), key.wrapped_key, purpose=_resident_purpose(key))
+    return keys.unwrap(_kek(key.kek_id), bytes(key.wrapped_key), purpose=_resident_purpose(key))
 
 
 def _resident_key(resident: Resident, *, create: bool) -> tuple[ResidentKey, bytes]:
@@ -93,11 +95,11 @@ class _Hashing:
         return data
 
 
-class _TemporaryCiphertext(File):  # type: ignore[type-arg]
+class _TemporaryCiphertext(File):
     """A ciphertext in a temporary file; FileSystemStorage moves it instead of copying."""
 
     def temporary_file_path(self) -> str:
-        return str(self.file.name)
+        return str(getattr(self.file, "name", ""))
 
 
 def _temp_dir() -> Path:
@@ -121,12 +123,12 @@ def file_store(
     public_id = uuid.uuid4()
     file_key = keys.new_key()
     reader = _Hashing(source)
-    handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)  # noqa: SIM115
+    handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)
     try:
         with handle:
             size = stream.encrypt_stream(
                 file_key,
-                reader,  # type: ignore[arg-type]
+                reader,
                 handle,
                 associated_data=_file_aad(public_id, version, resident_key),
             )
@@ -164,7 +166,7 @@ def file_open(stored: StoredFile) -> Iterator[bytes]:
     resident_key = ResidentKey.objects.get(pk=stored.resident_key_id)
     data_key = _open_resident_key(resident_key)
     file_key = keys.unwrap(
-        data_key, stored.wrapped_key, purpose=_file_purpose(stored.public_id, stored.version)
+        data_key, bytes(stored.wrapped_key), purpose=_file_purpose(stored.public_id, stored.version)
     )
     aad = _file_aad(stored.public_id, stored.version, resident_key)
     body = default_storage.open(stored.storage_name, "rb")
@@ -184,8 +186,10 @@ def text_seal(*, resident: Resident, text: str, context: str) -> bytes:
     (e.g. "cases.note") is bound to it, so a value cannot be moved to another field."""
     resident_key, data_key = _resident_key(resident, create=True)
     purpose = f"regie-text:{context}:{resident_key.public_id}".encode()
-    return _TEXT_VERSION + resident_key.public_id.bytes + keys.seal(
-        data_key, text.encode(), purpose=purpose
+    return (
+        _TEXT_VERSION
+        + resident_key.public_id.bytes
+        + keys.seal(data_key, text.encode(), purpose=purpose)
     )
 
 
@@ -238,9 +242,11 @@ def resident_shred(*, resident: Resident, reason: str, actor: User | Actor) -> S
         if existing is not None:
             return existing
         key = ResidentKey.objects.filter(resident_id=resident.pk).first()
-        names = list(
-            StoredFile.objects.filter(resident_key=key).values_list("storage_name", flat=True)
-        ) if key else []
+        names = (
+            list(StoredFile.objects.filter(resident_key=key).values_list("storage_name", flat=True))
+            if key
+            else []
+        )
         entry = ShreddingEntry.objects.create(
             resident_id=resident.pk,
             resident_public_id=resident.public_id,
@@ -305,19 +311,40 @@ def shredding_reapply() -> ReshredResult:
                 )
                 key.delete()
                 destroyed += 1
-                transaction.on_commit(lambda names=names: _delete_bodies(names))
+                transaction.on_commit(partial(_delete_bodies, names))
     return ReshredResult(entries, destroyed)
 
 
 # Rotation of the key-encryption key -------------------------------------------------------
 
 
+_SEALED_RESIDENT_FIELDS = (("bsn_sealed", "resident.bsn"), ("name_sealed", "resident.name"))
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    keys: int
+    fields: int
+
+
 @transaction.atomic
-def kek_rotate() -> int:
-    """Re-wrap every resident key that is not under the current REGIE_KEK; the documents and
-    notes under those keys are not touched. Returns the number of keys re-wrapped."""
+def kek_rotate() -> RotationResult:
+    """Re-wrap every resident key that is not under the current REGIE_KEK, and re-seal the
+    small fields sealed under an older one (a resident's BSN and name); the documents and notes
+    under the resident keys are not touched. Afterwards the old key can be retired."""
     rewrapped = 0
-    with system_access("re-wrapping data keys under the new key-encryption key"):
+    fields = 0
+    with system_access("re-sealing under the new key-encryption key; nothing is shown"):
+        for resident in Resident.objects.select_for_update().only("bsn_sealed", "name_sealed"):
+            changed = []
+            for field, context in _SEALED_RESIDENT_FIELDS:
+                blob = getattr(resident, field)
+                if not crypto.sealed_with_current_key(blob):
+                    setattr(resident, field, crypto.reseal(blob, context=context))
+                    changed.append(field)
+            if changed:
+                resident.save(update_fields=changed)
+                fields += len(changed)
         for key in ResidentKey.objects.exclude(kek_id=settings.REGIE_KEK_ID).select_for_update():
             data_key = _open_resident_key(key)
             key.wrapped_key = keys.wrap(
@@ -326,7 +353,7 @@ def kek_rotate() -> int:
             key.kek_id = settings.REGIE_KEK_ID
             key.save(update_fields=["wrapped_key", "kek_id"])
             rewrapped += 1
-    return rewrapped
+    return RotationResult(rewrapped, fields)
 
 
 # Accepting an upload ---------------------------------------------------------------------

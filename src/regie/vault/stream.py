@@ -15,7 +15,7 @@ Pure Python on `cryptography`; no Django.
 
 from collections.abc import Iterator
 from os import urandom
-from typing import BinaryIO
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -29,6 +29,14 @@ CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
 SEALED_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 _MAX_COUNTER = 2 ** (11 * 8) - 1
+
+
+class Reader(Protocol):
+    def read(self, size: int, /) -> Any: ...
+
+
+class Writer(Protocol):
+    def write(self, data: bytes, /) -> Any: ...
 
 
 class StreamError(ValueError):
@@ -46,9 +54,9 @@ def _nonce(counter: int, last: bool) -> bytes:
     return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def _read_full(source: BinaryIO, size: int) -> bytes:
+def _read_full(source: Reader, size: int) -> bytes:
     """Read SIZE bytes, fewer only at the end of the source."""
-    parts = []
+    parts: list[bytes] = []
     while size:
         part = source.read(size)
         if not part:
@@ -58,9 +66,7 @@ def _read_full(source: BinaryIO, size: int) -> bytes:
     return b"".join(parts)
 
 
-def encrypt_stream(
-    key: bytes, source: BinaryIO, target: BinaryIO, *, associated_data: bytes
-) -> int:
+def encrypt_stream(key: bytes, source: Reader, target: Writer, *, associated_data: bytes) -> int:
     """Encrypt SOURCE into TARGET; returns the number of plaintext bytes."""
     salt = urandom(SALT_SIZE)
     aead = _file_key(key, salt)
@@ -79,9 +85,7 @@ def encrypt_stream(
         counter += 1
 
 
-def decrypt_stream(
-    key: bytes, source: BinaryIO, *, associated_data: bytes
-) -> Iterator[bytes]:
+def decrypt_stream(key: bytes, source: Reader, *, associated_data: bytes) -> Iterator[bytes]:
     """Yield the plaintext of SOURCE chunk by chunk; raises StreamError at the first chunk
     that does not verify, so a consumer must not act on the data before the iterator ends."""
     header = _read_full(source, HEADER_SIZE)
@@ -93,7 +97,9 @@ def decrypt_stream(
     while True:
         if len(sealed) < TAG_SIZE:
             raise StreamError("the stream is truncated")
-        following = _read_full(source, SEALED_CHUNK_SIZE) if len(sealed) == SEALED_CHUNK_SIZE else b""
+        following = (
+            _read_full(source, SEALED_CHUNK_SIZE) if len(sealed) == SEALED_CHUNK_SIZE else b""
+        )
         last = not following
         try:
             plain = aead.decrypt(_nonce(counter, last), sealed, associated_data)
