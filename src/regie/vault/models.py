@@ -40,7 +40,9 @@ class ResidentKey(models.Model):
 
 class StoredFile(models.Model):
     """One encrypted file version. What it is (a case document, a report back from a care
-    partner, evidence) is known by the model that points here, not by the vault."""
+    partner, evidence) is known by the model that points here, not by the vault. No digest of
+    the plaintext is kept: the stream's authentication already proves the body unchanged, and
+    a digest would let anyone holding a copy confirm that Regie has it."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Null after shredding: the row stays (others point at it), the content is gone.
@@ -53,7 +55,6 @@ class StoredFile(models.Model):
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=100)
     extension = models.CharField(max_length=10)
-    sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PersonalDataManager()

@@ -6,7 +6,6 @@ processing-log record. Only key rotation and the re-application of the shredding
 reach the keys without one (`system_access`): they read and decide nothing about a person.
 """
 
-import hashlib
 import json
 import logging
 import os
@@ -82,19 +81,6 @@ def _file_purpose(public_id: uuid.UUID, version: int) -> bytes:
     return f"regie-file-key:{public_id}:{version}".encode()
 
 
-class _Hashing:
-    """A reader that hashes what passes through it."""
-
-    def __init__(self, source: BinaryIO) -> None:
-        self.source = source
-        self.digest = hashlib.sha256()
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.source.read(size)
-        self.digest.update(data)
-        return data
-
-
 class _TemporaryCiphertext(File):
     """A ciphertext in a temporary file; FileSystemStorage moves it instead of copying."""
 
@@ -122,13 +108,12 @@ def file_store(
     resident_key, data_key = _resident_key(resident, create=True)
     public_id = uuid.uuid4()
     file_key = keys.new_key()
-    reader = _Hashing(source)
     handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)
     try:
         with handle:
             size = stream.encrypt_stream(
                 file_key,
-                reader,
+                source,
                 handle,
                 associated_data=_file_aad(public_id, version, resident_key),
             )
@@ -147,7 +132,6 @@ def file_store(
         size=size,
         content_type=content_type,
         extension=extension,
-        sha256=reader.digest.hexdigest(),
     )
     try:
         stored.save()

@@ -29,6 +29,8 @@ CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
 SEALED_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 _MAX_COUNTER = 2 ** (11 * 8) - 1
+# Chunks read, sealed and written together: fewer system calls, still constant memory (1 MiB).
+_BATCH = 16
 
 
 class Reader(Protocol):
@@ -66,52 +68,67 @@ def _read_full(source: Reader, size: int) -> bytes:
     return b"".join(parts)
 
 
-def encrypt_stream(key: bytes, source: Reader, target: Writer, *, associated_data: bytes) -> int:
+def _batches(source: Reader, size: int) -> Iterator[tuple[bytes, bool]]:
+    """SOURCE in blocks of SIZE bytes (the last may be shorter or empty), each with whether it
+    is the last; reading one block ahead is how the end is known."""
+    block = _read_full(source, size)
+    while True:
+        following = _read_full(source, size) if len(block) == size else b""
+        yield block, not following
+        if not following:
+            return
+        block = following
+
+
+def encrypt_stream(
+    key: bytes, source: Reader, target: Writer, *, associated_data: bytes
+) -> int:
     """Encrypt SOURCE into TARGET; returns the number of plaintext bytes."""
     salt = urandom(SALT_SIZE)
     aead = _file_key(key, salt)
     target.write(MAGIC + salt)
     total = 0
     counter = 0
-    chunk = _read_full(source, CHUNK_SIZE)
-    while True:
-        following = _read_full(source, CHUNK_SIZE) if len(chunk) == CHUNK_SIZE else b""
-        last = not following
-        target.write(aead.encrypt(_nonce(counter, last), chunk, associated_data))
-        total += len(chunk)
-        if last:
-            return total
-        chunk = following
-        counter += 1
+    for block, last_block in _batches(source, CHUNK_SIZE * _BATCH):
+        view = memoryview(block)
+        count = max(1, -(-len(block) // CHUNK_SIZE))
+        sealed = []
+        for index in range(count):
+            chunk = view[index * CHUNK_SIZE : (index + 1) * CHUNK_SIZE]
+            last = last_block and index == count - 1
+            sealed.append(aead.encrypt(_nonce(counter, last), chunk, associated_data))
+            counter += 1
+        target.write(b"".join(sealed))
+        total += len(block)
+    return total
 
 
 def decrypt_stream(key: bytes, source: Reader, *, associated_data: bytes) -> Iterator[bytes]:
-    """Yield the plaintext of SOURCE chunk by chunk; raises StreamError at the first chunk
+    """Yield the plaintext of SOURCE block by block; raises StreamError at the first chunk
     that does not verify, so a consumer must not act on the data before the iterator ends."""
     header = _read_full(source, HEADER_SIZE)
     if len(header) != HEADER_SIZE or not header.startswith(MAGIC):
         raise StreamError("not a Regie vault stream")
     aead = _file_key(key, header[len(MAGIC) :])
     counter = 0
-    sealed = _read_full(source, SEALED_CHUNK_SIZE)
-    while True:
-        if len(sealed) < TAG_SIZE:
-            raise StreamError("the stream is truncated")
-        following = (
-            _read_full(source, SEALED_CHUNK_SIZE) if len(sealed) == SEALED_CHUNK_SIZE else b""
-        )
-        last = not following
-        try:
-            plain = aead.decrypt(_nonce(counter, last), sealed, associated_data)
-        except InvalidTag:
-            raise StreamError(f"chunk {counter} does not verify") from None
-        if not last and len(plain) != CHUNK_SIZE:
-            raise StreamError("a short chunk before the end")
-        yield plain
-        if last:
-            return
-        sealed = following
-        counter += 1
+    for block, last_block in _batches(source, SEALED_CHUNK_SIZE * _BATCH):
+        view = memoryview(block)
+        count = max(1, -(-len(block) // SEALED_CHUNK_SIZE))
+        plain = []
+        for index in range(count):
+            sealed = view[index * SEALED_CHUNK_SIZE : (index + 1) * SEALED_CHUNK_SIZE]
+            last = last_block and index == count - 1
+            if len(sealed) < TAG_SIZE:
+                raise StreamError("the stream is truncated")
+            try:
+                chunk = aead.decrypt(_nonce(counter, last), sealed, associated_data)
+            except InvalidTag:
+                raise StreamError(f"chunk {counter} does not verify") from None
+            if not last and len(chunk) != CHUNK_SIZE:
+                raise StreamError("a short chunk before the end")
+            plain.append(chunk)
+            counter += 1
+        yield b"".join(plain)
 
 
 def ciphertext_size(plaintext_size: int) -> int:

@@ -22,3 +22,10 @@ def refuse_unsafe_start() -> None:
             "Demo log-ins are present in the production database: remove them with "
             "`regie remove_demo` (REGIE_ENV=production)"
         )
+    from regie.vault.checks import keys_back_from_the_dead
+
+    if keys_back_from_the_dead():
+        raise ImproperlyConfigured(
+            "REGIE_SHRED_JOURNAL lists resident keys that are in the database again (a restore "
+            "from backup?): run `regie vault_reshred` first"
+        )

@@ -16,6 +16,7 @@ from regie.processing_log.services import log_seal_all
 from regie.processing_log.verify import verify_log
 from regie.vault import services
 from regie.vault.activities import SHRED
+from regie.vault.checks import check_no_shredded_keys
 from regie.vault.models import ResidentKey, ShreddingEntry, StoredFile
 
 
@@ -111,8 +112,10 @@ def test_it_destroys_the_key_again_after_a_restore_from_backup(people: People):
         StoredFile.objects.filter(pk=stored.pk).update(resident_key=key)
         assert services.text_open(resident=people.anna, blob=note, context="note") == "a note"
 
+    assert [error.id for error in check_no_shredded_keys(None)] == ["regie.E002"]
     output = io.StringIO()
     call_command("vault_reshred", stdout=output)
+    assert check_no_shredded_keys(None) == []
 
     with inspecting():
         assert not ResidentKey.objects.exists()

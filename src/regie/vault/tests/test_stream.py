@@ -146,6 +146,6 @@ def test_it_encrypts_in_constant_memory():
         tracemalloc.stop()
         return peak
 
-    small, large = peak(CHUNK_SIZE * 4), peak(CHUNK_SIZE * 400)
-    assert large < 1024 * 1024, "encrypting 25 MiB held more than 1 MiB"
-    assert large < small * 2
+    small, large = peak(CHUNK_SIZE * 100), peak(CHUNK_SIZE * 1000)
+    assert large < 8 * 1024 * 1024, "encrypting 64 MiB held more than 8 MiB"
+    assert large < small * 1.5, "memory grows with the file"
