@@ -80,9 +80,7 @@ def _batches(source: Reader, size: int) -> Iterator[tuple[bytes, bool]]:
         block = following
 
 
-def encrypt_stream(
-    key: bytes, source: Reader, target: Writer, *, associated_data: bytes
-) -> int:
+def encrypt_stream(key: bytes, source: Reader, target: Writer, *, associated_data: bytes) -> int:
     """Encrypt SOURCE into TARGET; returns the number of plaintext bytes."""
     salt = urandom(SALT_SIZE)
     aead = _file_key(key, salt)

@@ -16,6 +16,11 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+# pypdf meets a damaged file with its own errors and, now and then, with Python's.
+_PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
 class UploadRefused(ValueError):
@@ -110,6 +115,23 @@ def _check_zip(source: BinaryIO, kind: FileType) -> None:
     source.seek(0)
 
 
+def _check_pdf(source: BinaryIO) -> None:
+    try:
+        reader = PdfReader(source)
+        encrypted = reader.is_encrypted
+        if not encrypted and len(reader.pages) == 0:
+            raise _malformed()
+    except _PDF_ERRORS:
+        raise _malformed() from None
+    finally:
+        source.seek(0)
+    if encrypted:
+        # Neither the virus scanner nor the data-loss check can look inside.
+        raise UploadRefused(
+            "encrypted", _("A PDF with a password cannot be accepted; send it without one.")
+        )
+
+
 def _check_content(source: BinaryIO, kind: FileType) -> None:
     head = _head(source, 16)
     if kind.extension == "pdf":
@@ -118,6 +140,7 @@ def _check_content(source: BinaryIO, kind: FileType) -> None:
         source.seek(0)
         if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
             raise _malformed() if head.startswith(b"%PDF-") else _wrong_type()
+        _check_pdf(source)
     elif kind.extension == "png":
         if not head.startswith(b"\x89PNG\r\n\x1a\n"):
             raise _wrong_type()
@@ -198,13 +221,33 @@ def _strip_jpeg(data: bytes) -> bytes:
     raise _malformed()
 
 
-def strip_metadata(source: BinaryIO, kind: FileType) -> BinaryIO:
-    """SOURCE without the metadata of an image; other types are returned as they are (PDF and
-    office metadata are not removed: Regie has no safe rewriter for them)."""
-    if kind.extension not in {"png", "jpg"}:
-        source.seek(0)
+# Rewriting a PDF holds it in memory; larger ones keep their metadata.
+PDF_REWRITE_LIMIT = 20 * 1024 * 1024
+
+
+def _strip_pdf(source: BinaryIO) -> BinaryIO:
+    if _size(source) > PDF_REWRITE_LIMIT:
         return source
+    try:
+        writer = PdfWriter(clone_from=PdfReader(source))
+        writer.metadata = None
+        writer.xmp_metadata = None
+        rewritten = io.BytesIO()
+        writer.write(rewritten)
+    except _PDF_ERRORS:
+        raise _malformed() from None
+    rewritten.seek(0)
+    return rewritten
+
+
+def strip_metadata(source: BinaryIO, kind: FileType) -> BinaryIO:
+    """SOURCE without its metadata (author, title, camera, location) where Regie can remove
+    it safely: images, and PDFs up to PDF_REWRITE_LIMIT. Office files keep theirs."""
     source.seek(0)
+    if kind.extension == "pdf":
+        return _strip_pdf(source)
+    if kind.extension not in {"png", "jpg"}:
+        return source
     data = source.read()
     stripped = _strip_png(data) if kind.extension == "png" else _strip_jpeg(data)
     return io.BytesIO(stripped)

@@ -7,11 +7,16 @@ import zipfile
 import zlib
 
 import pytest
+from pypdf import PdfReader, PdfWriter
 from pytest_django.fixtures import Settings
+from weasyprint import HTML
+from weasyprint.document import DocumentMetadata
 
 from regie.vault.uploads import UploadRefused, inspect, strip_metadata
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = HTML(string="<title>Plan van Anna Willems</title><p>Ondersteuningsplan</p>").write_pdf(
+    metadata=DocumentMetadata(title="Plan van Anna Willems", authors=["S. de Vries"])
+)
 
 
 def _png(*chunks: tuple[bytes, bytes]) -> bytes:
@@ -75,6 +80,7 @@ def test_it_refuses_content_that_does_not_match_the_extension():
 
 def test_it_refuses_a_malformed_file():
     assert refusal(b"%PDF-1.4 cut off in the middle", "plan.pdf") == "malformed"
+    assert refusal(b"%PDF-1.4\nnonsense, no objects\n%%EOF\n", "plan.pdf") == "malformed"
     assert refusal(b"PK\x03\x04 not really a zip", "brief.docx") == "malformed"
     assert refusal(_docx({"random.txt": b"x"}), "brief.docx") == "malformed"
     assert refusal(b"\xff\xfe\x00bad", "brief.txt") == "malformed"
@@ -120,3 +126,22 @@ def test_it_strips_exif_and_comments_from_a_jpeg():
 
     assert b"Anna Willems" not in stripped
     assert stripped.startswith(b"\xff\xd8\xff\xe0") and stripped.endswith(b"\x12\x34\xff\xd9")
+
+
+def test_it_strips_the_metadata_of_a_pdf():
+    assert PdfReader(io.BytesIO(PDF)).metadata["/Title"] == "Plan van Anna Willems"
+    kind = inspect(io.BytesIO(PDF), "plan.pdf")
+
+    stripped = PdfReader(strip_metadata(io.BytesIO(PDF), kind))
+
+    assert not stripped.metadata
+    assert stripped.pages[0].extract_text() == "Ondersteuningsplan"
+
+
+def test_it_refuses_a_pdf_with_a_password():
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(PDF)))
+    writer.encrypt("geheim")
+    locked = io.BytesIO()
+    writer.write(locked)
+
+    assert refusal(locked.getvalue(), "plan.pdf") == "encrypted"
