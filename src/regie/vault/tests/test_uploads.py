@@ -129,7 +129,8 @@ def test_it_strips_exif_and_comments_from_a_jpeg():
 
 
 def test_it_strips_the_metadata_of_a_pdf():
-    assert PdfReader(io.BytesIO(PDF)).metadata["/Title"] == "Plan van Anna Willems"
+    original = PdfReader(io.BytesIO(PDF)).metadata
+    assert original is not None and original["/Title"] == "Plan van Anna Willems"
     kind = inspect(io.BytesIO(PDF), "plan.pdf")
 
     stripped = PdfReader(strip_metadata(io.BytesIO(PDF), kind))
