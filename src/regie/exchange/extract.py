@@ -45,6 +45,6 @@ def text_of(data: bytes, extension: str) -> str:
             raise Unreadable(f"no text in a .{extension} file")
     except Unreadable:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged file is unreadable, whatever the cause
+    except Exception as exc:
         raise Unreadable(str(exc)) from None
     return text[:MAX_CHARS]

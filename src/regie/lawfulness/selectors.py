@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from regie.accounts.models import Resident, User
-from regie.core.crypto import unseal
 from regie.lawfulness import activities, rules
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.processing_log.gate import Actor, processing
+from regie.vault.services import text_open
 
 
 @transaction.atomic
@@ -112,5 +112,7 @@ def opened(record: Consent | TransparencyNotice | Objection) -> Opened:
     texts = {}
     for name, context in _SEALED[type(record)].items():
         blob = bytes(getattr(record, f"{name}_sealed"))
-        texts[name] = unseal(blob, context=context) if blob else ""
+        texts[name] = (
+            text_open(resident_id=record.resident_id, blob=blob, context=context) if blob else ""
+        )
     return Opened(texts)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.models import CaseloadEntry, Resident, Role, User
-from regie.core.crypto import seal
 from regie.lawfulness import activities, rules
 from regie.lawfulness.models import (
     Consent,
@@ -23,6 +22,7 @@ from regie.lawfulness.models import (
     TransparencyNotice,
 )
 from regie.processing_log.gate import processing
+from regie.vault.services import text_seal
 
 # The processing log's name field holds 200 characters.
 _NAME_LENGTH = 200
@@ -111,10 +111,12 @@ def consent_record(
             action=scenario.action.value,
             purpose=scenario.purpose.value,
             recipient=scenario.counterparty.value,
-            data_sealed=seal(data, context="consent.data"),
+            data_sealed=text_seal(resident_id=resident.pk, text=data, context="consent.data"),
             legal_source="; ".join(dict.fromkeys(r.source for r in consent_rules)),
             given_by=given_by,
-            representative_sealed=seal(representative, context="consent.representative")
+            representative_sealed=text_seal(
+                resident_id=resident.pk, text=representative, context="consent.representative"
+            )
             if representative
             else b"",
             method=method,
@@ -182,7 +184,7 @@ def notice_record(
         return TransparencyNotice.objects.create(
             resident=resident,
             reference=reference.strip(),
-            told_sealed=seal(told, context="notice.told"),
+            told_sealed=text_seal(resident_id=resident.pk, text=told, context="notice.told"),
             told_at=told_at,
             method=method,
             recorded_by=recorded_by,
@@ -267,13 +269,17 @@ def objection_record(
         return Objection.objects.create(
             resident=resident,
             reference=reference.strip(),
-            objection_sealed=seal(objection, context="objection.objection"),
+            objection_sealed=text_seal(
+                resident_id=resident.pk, text=objection, context="objection.objection"
+            ),
             raised_at=raised_at,
             option=option,
             importance_explained=importance_explained,
             colleague_consulted=colleague_consulted,
             consulted_on_anonymised_data=consulted_on_anonymised_data,
-            considerations_sealed=seal(considerations, context="objection.considerations")
+            considerations_sealed=text_seal(
+                resident_id=resident.pk, text=considerations, context="objection.considerations"
+            )
             if considerations
             else b"",
             resident_informed=resident_informed,

@@ -20,9 +20,7 @@ from regie.core.gate import PersonalDataManager
 
 class ResidentKey(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    resident = models.OneToOneField(
-        Resident, on_delete=models.PROTECT, related_name="vault_key", db_constraint=True
-    )
+    resident = models.OneToOneField(Resident, on_delete=models.CASCADE, related_name="vault_key")
     wrapped_key = models.BinaryField()
     kek_id = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from regie.accounts.models import Resident, User
-from regie.core import crypto
+from regie.core import crypto, gate
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor, processing
 from regie.vault import keys, scan, stream, uploads
@@ -57,16 +58,33 @@ def _open_resident_key(key: ResidentKey) -> bytes:
     return keys.unwrap(_kek(key.kek_id), bytes(key.wrapped_key), purpose=_resident_purpose(key))
 
 
-def _resident_key(resident: Resident, *, create: bool) -> tuple[ResidentKey, bytes]:
-    key = ResidentKey.objects.filter(resident_id=resident.pk).first()
-    if key is None:
-        if not create or ShreddingEntry.objects.filter(resident_id=resident.pk).exists():
-            raise Shredded("this resident has no data key")
-        key = ResidentKey(resident_id=resident.pk, kek_id=settings.REGIE_KEK_ID)
-        data_key = keys.new_key()
-        key.wrapped_key = keys.wrap(settings.REGIE_KEK, data_key, purpose=_resident_purpose(key))
-        key.save()
-        return key, data_key
+def _keyring() -> AbstractContextManager[None]:
+    """The vault reaches a key for a ciphertext its caller already read through the gate (a
+    note, a StoredFile row): that read is the logged processing, the key lookup is not another."""
+    return system_access("the vault opens the key of a ciphertext read through the gate")
+
+
+def _require_gate() -> None:
+    """Sealing or storing is a write of personal data: the caller's processing must be open."""
+    if gate.current() is None:
+        raise gate.UngatedAccess(
+            "the vault stores personal data only inside the caller's processing()"
+        )
+
+
+def _resident_key(resident_id: int, *, create: bool) -> tuple[ResidentKey, bytes]:
+    with _keyring():
+        key = ResidentKey.objects.filter(resident_id=resident_id).first()
+        if key is None:
+            if not create or ShreddingEntry.objects.filter(resident_id=resident_id).exists():
+                raise Shredded("this resident has no data key")
+            key = ResidentKey(resident_id=resident_id, kek_id=settings.REGIE_KEK_ID)
+            data_key = keys.new_key()
+            key.wrapped_key = keys.wrap(
+                settings.REGIE_KEK, data_key, purpose=_resident_purpose(key)
+            )
+            key.save()
+            return key, data_key
     return key, _open_resident_key(key)
 
 
@@ -105,7 +123,8 @@ def file_store(
 ) -> StoredFile:
     """Encrypt SOURCE (already validated and scanned) for RESIDENT into the storage under a
     server-chosen name. Runs inside the caller's processing."""
-    resident_key, data_key = _resident_key(resident, create=True)
+    _require_gate()
+    resident_key, data_key = _resident_key(resident.pk, create=True)
     public_id = uuid.uuid4()
     file_key = keys.new_key()
     handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)
@@ -147,7 +166,8 @@ def file_open(stored: StoredFile) -> Iterator[bytes]:
     raises stream.StreamError before its last chunk is given out)."""
     if stored.resident_key_id is None:
         raise Shredded("the key of this file was destroyed")
-    resident_key = ResidentKey.objects.get(pk=stored.resident_key_id)
+    with _keyring():
+        resident_key = ResidentKey.objects.get(pk=stored.resident_key_id)
     data_key = _open_resident_key(resident_key)
     file_key = keys.unwrap(
         data_key, bytes(stored.wrapped_key), purpose=_file_purpose(stored.public_id, stored.version)
@@ -165,10 +185,12 @@ def file_open(stored: StoredFile) -> Iterator[bytes]:
 # Free text -------------------------------------------------------------------------------
 
 
-def text_seal(*, resident: Resident, text: str, context: str) -> bytes:
-    """Encrypt a free-text personal field (a note) under the resident's data key; CONTEXT
-    (e.g. "cases.note") is bound to it, so a value cannot be moved to another field."""
-    resident_key, data_key = _resident_key(resident, create=True)
+def text_seal(*, resident_id: int, text: str, context: str) -> bytes:
+    """Encrypt a free-text personal field (a note) under the data key of the resident with
+    this id; CONTEXT (e.g. "cases.note") is bound to it, so a value cannot be moved to another
+    field. Runs inside the caller's processing."""
+    _require_gate()
+    resident_key, data_key = _resident_key(resident_id, create=True)
     purpose = f"regie-text:{context}:{resident_key.public_id}".encode()
     return (
         _TEXT_VERSION
@@ -177,12 +199,14 @@ def text_seal(*, resident: Resident, text: str, context: str) -> bytes:
     )
 
 
-def text_open(*, resident: Resident, blob: bytes, context: str) -> str:
+def text_open(*, resident_id: int, blob: bytes, context: str) -> str:
+    """The text sealed in BLOB; the caller read BLOB through the gate."""
     blob = bytes(blob)
     if blob[:1] != _TEXT_VERSION or len(blob) < 17:
         raise keys.UnwrapError("not a sealed text")
     key_id = uuid.UUID(bytes=blob[1:17])
-    resident_key = ResidentKey.objects.filter(resident_id=resident.pk, public_id=key_id).first()
+    with _keyring():
+        resident_key = ResidentKey.objects.filter(resident_id=resident_id, public_id=key_id).first()
     if resident_key is None:
         raise Shredded("the key of this text was destroyed")
     purpose = f"regie-text:{context}:{key_id}".encode()

@@ -79,19 +79,35 @@ def test_it_refuses_a_truncated_body(people: People, vault_storage: Path):
         read(stored)
 
 
-def test_it_keeps_the_keys_behind_the_gate(people: People):
-    stored = store(people)
+def test_it_stores_only_inside_a_processing(people: People):
+    with pytest.raises(UngatedAccess):
+        services.file_store(
+            resident=people.anna,
+            source=io.BytesIO(b"plan"),
+            content_type="text/plain",
+            extension="txt",
+        )
+    with pytest.raises(UngatedAccess):
+        services.text_seal(resident_id=people.anna.pk, text="note", context="note")
+
+
+def test_it_keeps_keys_and_files_behind_the_gate(people: People):
+    store(people)
 
     with pytest.raises(UngatedAccess):
-        services.file_open(stored)
+        list(ResidentKey.objects.all())
+    with pytest.raises(UngatedAccess):
+        list(StoredFile.objects.all())
 
 
 def test_it_seals_notes_under_the_residents_key(people: People):
     with inspecting():
-        blob = services.text_seal(resident=people.anna, text="Gesprek met Anna", context="note")
-        assert services.text_open(resident=people.anna, blob=blob, context="note") == (
+        blob = services.text_seal(
+            resident_id=people.anna.pk, text="Gesprek met Anna", context="note"
+        )
+        assert services.text_open(resident_id=people.anna.pk, blob=blob, context="note") == (
             "Gesprek met Anna"
         )
         with pytest.raises(services.keys.UnwrapError):
-            services.text_open(resident=people.anna, blob=blob, context="decision")
+            services.text_open(resident_id=people.anna.pk, blob=blob, context="decision")
     assert b"Anna" not in blob

@@ -27,7 +27,7 @@ def test_it_rewraps_keys_without_touching_the_bodies(
             content_type="text/plain",
             extension="txt",
         )
-        note = services.text_seal(resident=people.anna, text="note", context="note")
+        note = services.text_seal(resident_id=people.anna.pk, text="note", context="note")
     body = (vault_storage / stored.storage_name).read_bytes()
     old_id, old_key = settings.REGIE_KEK_ID, settings.REGIE_KEK
 
@@ -44,7 +44,7 @@ def test_it_rewraps_keys_without_touching_the_bodies(
     settings.REGIE_KEK_PREVIOUS = {}  # the old key is retired: everything opens under the new
     with inspecting():
         assert b"".join(services.file_open(stored)) == b"plan"
-        assert services.text_open(resident=people.anna, blob=note, context="note") == "note"
+        assert services.text_open(resident_id=people.anna.pk, blob=note, context="note") == "note"
         anna = Resident.objects.get(pk=people.anna.pk)
         assert unseal(anna.bsn_sealed, context="resident.bsn") == BSN_ANNA
         assert unseal(anna.name_sealed, context="resident.name") == "Anna Willems"
@@ -52,7 +52,7 @@ def test_it_rewraps_keys_without_touching_the_bodies(
 
 def test_it_cannot_open_keys_under_a_retired_kek_that_is_gone(people: People, settings: Settings):
     with inspecting():
-        note = services.text_seal(resident=people.anna, text="note", context="note")
+        note = services.text_seal(resident_id=people.anna.pk, text="note", context="note")
     settings.REGIE_KEK_ID, settings.REGIE_KEK = (
         "k2",
         base64.b64decode(base64.b64encode(os.urandom(32))),
@@ -60,4 +60,4 @@ def test_it_cannot_open_keys_under_a_retired_kek_that_is_gone(people: People, se
     settings.REGIE_KEK_PREVIOUS = {}
 
     with inspecting(), pytest.raises(UnwrapError, match="not configured"):
-        services.text_open(resident=people.anna, blob=note, context="note")
+        services.text_open(resident_id=people.anna.pk, blob=note, context="note")
