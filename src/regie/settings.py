@@ -160,6 +160,7 @@ INSTALLED_APPS = [
     "regie.processing_log",
     "regie.lawfulness",
     "regie.vault",
+    "regie.isms",
     "regie.web",
     "regie.api",
     "regie.demo",

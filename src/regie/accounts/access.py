@@ -36,6 +36,8 @@ class Action(StrEnum):
     PROCESSING_LOG_WRITE = "processing_log.write"
     PROCESSING_LOG_OWN = "processing_log.own"
     LAWFULNESS_ASSESS = "lawfulness.assess"
+    ISMS_VIEW = "isms.view"
+    ISMS_MANAGE = "isms.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -50,6 +52,9 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.API_ME: ALL_STAFF,
     Action.PROCESSING_LOG_READ: frozenset({Role.PRIVACY_OFFICER}),
     Action.LAWFULNESS_ASSESS: frozenset({Role.CONSULENT, Role.TEAMLEIDER, Role.PRIVACY_OFFICER}),
+    # The ISMS holds no resident data: the CISO keeps it, the privacy officer reads along.
+    Action.ISMS_VIEW: frozenset({Role.CISO, Role.PRIVACY_OFFICER}),
+    Action.ISMS_MANAGE: frozenset({Role.CISO}),
 }
 
 # What another municipal system may be given through an API token; pages are for people.
@@ -144,6 +149,9 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         own = obj.pk == user.team_id
         return Decision(own, "own team" if own else "another team")
     if isinstance(obj, User | ApiToken) and action in {Action.USER_MANAGE, Action.APITOKEN_MANAGE}:
+        return Decision(True, "role grant")
+    if action in {Action.ISMS_VIEW, Action.ISMS_MANAGE} and obj._meta.app_label == "isms":
+        # Frameworks, assessments, measures, risks: organisation-wide, no narrower rule.
         return Decision(True, "role grant")
     return Decision(False, "no rule for this object")
 
