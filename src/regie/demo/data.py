@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
+from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
 
@@ -63,6 +64,7 @@ def load() -> None:
             )
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
         users[person.username] = user
+    isms_demo.load(users)
     loader = Actor.system("demo")
     for bsn, name, consulent in RESIDENTS:
         try:

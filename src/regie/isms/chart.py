@@ -84,11 +84,11 @@ def _bar(part: picture.Part, y: int) -> SafeString:
         if width:
             pieces.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{}" width="{:.1f}" height="24" fill="{}" '
+                    '<rect x="{}" y="{}" width="{}" height="24" fill="{}" '
                     'stroke="#000000" stroke-width="1"/>',
-                    x,
+                    f"{x:.1f}",
                     y + 4,
-                    width,
+                    f"{width:.1f}",
                     fill,
                 )
             )
@@ -97,11 +97,11 @@ def _bar(part: picture.Part, y: int) -> SafeString:
         mark = LABEL_WIDTH + BAR_WIDTH * part.previous_percent / 100
         pieces.append(
             format_html(
-                '<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" stroke="#000000" '
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#000000" '
                 'stroke-width="2" stroke-dasharray="4 3"/>',
-                mark,
+                f"{mark:.1f}",
                 y,
-                mark,
+                f"{mark:.1f}",
                 y + 32,
             )
         )

@@ -105,16 +105,20 @@ def framework_import(*, text: str | bytes) -> ImportSummary:
     for order, node in enumerate(data.nodes):
         row = existing.get(node.urn)
         values: dict[str, Any] = {key: getattr(node, key) for key in _NODE_FIELDS}
-        values["order"] = order
         values["part_key"] = _part_key(node, by_urn, parents)
         if row is None:
-            row = RequirementNode.objects.create(framework=framework, urn=node.urn, **values)
+            row = RequirementNode.objects.create(
+                framework=framework, urn=node.urn, order=order, **values
+            )
             added += 1
-        elif any(getattr(row, key) != value for key, value in values.items()):
+        elif row.order != order or any(getattr(row, k) != v for k, v in values.items()):
+            # A node that only moved up because another vanished is not a changed node.
+            if any(getattr(row, key) != value for key, value in values.items()):
+                changed.add(node.urn)
             for key, value in values.items():
                 setattr(row, key, value)
+            row.order = order
             row.save()
-            changed.add(node.urn)
         stored[node.urn] = row
     removed_urns = existing.keys() - by_urn.keys()
     RequirementNode.objects.filter(framework=framework, urn__in=removed_urns).delete()
