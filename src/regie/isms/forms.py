@@ -221,15 +221,16 @@ class CampaignForm(forms.ModelForm):
         }
 
 
+class StaffChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
 class CompletionForm(forms.Form):
-    users = forms.ModelMultipleChoiceField(
+    users = StaffChoices(
         label=_("Who completed it"),
         queryset=_staff(),
         widget=forms.CheckboxSelectMultiple(attrs={"class": _CHECKBOX}),
         error_messages={"required": _("Choose at least one person.")},
     )
     completed_on = forms.DateField(label=_("Completed on"), widget=DATE)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["users"].label_from_instance = lambda u: u.get_full_name() or u.username

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -190,7 +191,7 @@ def completion_by_team(campaign: Campaign) -> list[TeamCompletion]:
 # Figures for the council reports ------------------------------------------------------
 
 
-def report_figures(*, on: date) -> dict[str, object]:
+def report_figures(*, on: date) -> dict[str, Any]:
     """The ISMS figures on a day, as plain JSON-ready data: measures done/late/planned,
     money per year (budget, spent on done measures, short), the latest gap picture per
     framework, risks by level, and awareness completion."""
@@ -244,10 +245,10 @@ def report_figures(*, on: date) -> dict[str, object]:
         "awareness": [
             {
                 "campaign": campaign.title,
-                "completed": campaign.done,
+                "completed": campaign.completions.count(),
                 "staff": active_staff().count(),
             }
-            for campaign in campaigns().filter(starts_on__lte=on)
+            for campaign in Campaign.objects.filter(starts_on__lte=on)
         ],
     }
 

@@ -99,10 +99,11 @@ def framework_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @permits(Action.ISMS_MANAGE)
 def assessment_new(request: HttpRequest) -> HttpResponse:
-    initial = {"assessed_on": timezone.localdate()}
-    chosen = Framework.objects.filter(public_id=request.GET.get("framework") or None).first()
-    if chosen:
-        initial["framework"] = chosen
+    initial: dict[str, object] = {"assessed_on": timezone.localdate()}
+    try:
+        initial["framework"] = Framework.objects.get(public_id=UUID(request.GET["framework"]))
+    except (KeyError, ValueError, Framework.DoesNotExist):
+        pass
     form = forms.AssessmentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         assessment = services.assessment_create(created_by=request.user, **form.cleaned_data)  # type: ignore[arg-type]

@@ -75,6 +75,63 @@ def _sealed(people: People) -> dict[str, object]:
     return {}
 
 
+def _isms(kind: str) -> Callable[[People], dict[str, object]]:
+    """Keyword arguments for an ISMS page about one object of KIND, made on first use."""
+
+    def kwargs(people: People) -> dict[str, object]:
+        from datetime import date
+
+        from regie.isms import services as isms
+        from regie.isms.models import Assessment, Campaign, Measure, Policy, Risk
+        from regie.isms.tests.libraries import TREE, small
+
+        assessment = Assessment.objects.first()
+        if assessment is None:
+            framework = isms.framework_import(text=small(*TREE)).framework
+            assessment = isms.assessment_create(
+                framework=framework,
+                title="GAP",
+                assessed_on=date(2026, 1, 1),
+                department="",
+                created_by=people.ciso,
+            )
+        made: dict[str, Callable[[], Any]] = {
+            "framework": lambda: assessment.framework,
+            "assessment": lambda: assessment,
+            "measure": lambda: (
+                Measure.objects.first() or isms.measure_save(title="Maatregel", budget_year=2026)
+            ),
+            "risk": lambda: (
+                Risk.objects.first()
+                or isms.risk_save(
+                    title="Risico", likelihood=1, impact=1, residual_likelihood=1, residual_impact=1
+                )
+            ),
+            "policy": lambda: (
+                Policy.objects.first()
+                or isms.policy_save(title="Beleid", version="1", review_on=date(2027, 1, 1))
+            ),
+            "campaign": lambda: (
+                Campaign.objects.first()
+                or isms.campaign_save(
+                    title="Training", starts_on=date(2026, 1, 1), ends_on=date(2026, 2, 1)
+                )
+            ),
+        }
+        if kind == "result":
+            node = assessment.results.select_related("node").first().node  # type: ignore[union-attr]
+            return {"public_id": assessment.public_id, "node_id": node.public_id}
+        if kind.endswith(".csv"):
+            obj = made[kind.removesuffix(".csv")]()
+            return {"public_id": obj.public_id, "fmt": "csv"}
+        return {"public_id": made[kind]().public_id}
+
+    return kwargs
+
+
+ISMS_READERS = ("ciso", "privacy_officer")
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -146,6 +203,30 @@ MATRIX: dict[str, Row] = {
     "api:lawfulness-assess": everyone(
         404, **{ANON: 401, "consulent": 405, "teamleider": 405, "privacy_officer": 405}
     ),
+    # The ISMS: the CISO keeps it, the privacy officer reads along.
+    "isms:home": staff_only(*ISMS_READERS),
+    "isms:framework-import": staff_only("ciso"),
+    "isms:framework": staff_only(*ISMS_READERS, kwargs=_isms("framework")),
+    "isms:assessment-new": staff_only("ciso"),
+    "isms:assessment": staff_only(*ISMS_READERS, kwargs=_isms("assessment")),
+    "isms:assessment-result": staff_only("ciso", kwargs=_isms("result")),
+    "isms:assessment-export": staff_only(*ISMS_READERS, kwargs=_isms("assessment.csv")),
+    "isms:soa-export": staff_only(*ISMS_READERS, kwargs=_isms("assessment.csv")),
+    "isms:plan": staff_only(*ISMS_READERS),
+    "isms:plan-export": staff_only(*ISMS_READERS, kwargs=lambda p: {"fmt": "xlsx"}),
+    "isms:budget": staff_only("ciso"),
+    "isms:measure-new": staff_only("ciso"),
+    "isms:measure": staff_only("ciso", kwargs=_isms("measure")),
+    "isms:measure-raci": staff_only("ciso", kwargs=_isms("measure")),
+    "isms:risks": staff_only(*ISMS_READERS),
+    "isms:risk-new": staff_only("ciso"),
+    "isms:risk": staff_only("ciso", kwargs=_isms("risk")),
+    "isms:policies": staff_only(*ISMS_READERS),
+    "isms:policy-new": staff_only("ciso"),
+    "isms:policy": staff_only("ciso", kwargs=_isms("policy")),
+    "isms:awareness": staff_only(*ISMS_READERS),
+    "isms:campaign-new": staff_only("ciso"),
+    "isms:campaign": staff_only(*ISMS_READERS, kwargs=_isms("campaign")),
 }
 
 

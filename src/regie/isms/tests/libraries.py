@@ -46,5 +46,5 @@ TREE = (
     "{urn: 'urn:t:a1', ref_id: A.1, name: One, assessable: true, depth: 2, parent_urn: 'urn:t:a'}",
     "{urn: 'urn:t:a2', ref_id: A.2, name: Two, assessable: true, depth: 2, parent_urn: 'urn:t:a'}",
     "{urn: 'urn:t:b', ref_id: B, name: Part B, assessable: false, depth: 1}",
-    "{urn: 'urn:t:b1', ref_id: B.1, name: Three, assessable: true, depth: 2, parent_urn: 'urn:t:b'}",
+    "{urn: 'urn:t:b1', ref_id: B.1, name: Three, assessable: true, parent_urn: 'urn:t:b'}",
 )

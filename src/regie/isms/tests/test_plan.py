@@ -128,5 +128,6 @@ def test_it_exports_the_plan_as_csv_and_xlsx(people, login_as) -> None:
 
     assert "Veilig mailen;" in csv.content.decode("utf-8-sig")
     sheet = load_workbook(BytesIO(xlsx.content)).active
+    assert sheet is not None
     assert sheet.cell(row=2, column=1).value == "Veilig mailen"
     assert client.get(reverse("isms:plan-export", kwargs={"fmt": "pdf"})).status_code == 404
