@@ -11,7 +11,19 @@ from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.isms import services
-from regie.isms.models import Assessment, Framework, MeasureStatus, Priority, Result
+from regie.isms.models import (
+    Assessment,
+    Budget,
+    Campaign,
+    Framework,
+    Measure,
+    MeasureStatus,
+    Policy,
+    Priority,
+    Result,
+    Risk,
+    Snapshot,
+)
 
 BIG = Path(__file__).parent / "frameworks" / "big-demo.yaml"
 BIG_URN = "urn:regie:framework:big-demo"
@@ -57,6 +69,24 @@ RISKS = [
     ),
 ]
 
+PLAN = [
+    ("Informatiebeveiligingsoverleg onder leiding van de CISO", "ciso", Priority.HIGH,
+     MeasureStatus.DONE, -120, 0, 2000, 0, ["6.2"], []),
+    ("Veilig mailen voor medewerkers", "ciso", Priority.HIGH, MeasureStatus.IN_PROGRESS,
+     -10, 15000, 6000, 0, ["10.8"], [2]),
+    ("Werkinstructie en training privacy", "privacy", Priority.HIGH, MeasureStatus.PLANNED,
+     60, 8000, 4000, 0, ["8.3"], [3]),
+    ("Continuïteitsplan en uitwijk", "teamleider", Priority.MEDIUM, MeasureStatus.PLANNED,
+     200, 40000, 12000, 1, ["14.2", "14.4"], []),
+    ("Penetratietest en logcontrole", "ciso", Priority.LOW, MeasureStatus.PLANNED,
+     300, 18000, 9000, 1, ["15.5", "10.10"], []),
+]  # fmt: skip
+POLICIES = [
+    "Beleidsplan Informatieveiligheid en Privacy",
+    "Richtlijnen Informatieveiligheid en Privacy",
+]
+CAMPAIGN = "Privacy in gesprek met inwoners"
+
 
 def _assess(assessment: Assessment, figures: dict[str, tuple[int, int, int]]) -> None:
     for chapter in assessment.framework.nodes.filter(depth=1):
@@ -73,10 +103,26 @@ def _assess(assessment: Assessment, figures: dict[str, tuple[int, int, int]]) ->
             )
 
 
+def remove() -> list[int]:
+    """Delete what `load` made (for `remove_demo`); returns the numbers removed per kind."""
+    measures = Measure.objects.filter(title__in=[row[0] for row in PLAN])
+    risks = Risk.objects.filter(title__in=[row[0] for row in RISKS])
+    policies = Policy.objects.filter(title__in=POLICIES)
+    campaigns = Campaign.objects.filter(title=CAMPAIGN)
+    assessments = Assessment.objects.filter(framework__urn=BIG_URN)
+    counts = [qs.count() for qs in (assessments, measures, risks, policies, campaigns)]
+    for found in (measures, risks, policies, campaigns, assessments):
+        found.delete()
+    Framework.objects.filter(urn=BIG_URN).delete()
+    Budget.objects.all().delete()
+    Snapshot.objects.all().delete()
+    return counts
+
+
 def load(users: dict[str, User]) -> None:
     if Framework.objects.filter(urn=BIG_URN).exists():
         return
-    ciso, privacy, teamleider = users["ciso"], users["privacy"], users["teamleider"]
+    ciso, privacy = users["ciso"], users["privacy"]
     big = services.framework_import(text=BIG.read_bytes()).framework
     today = timezone.localdate()
     for title, when, figures in (
@@ -108,23 +154,11 @@ def load(users: dict[str, User]) -> None:
 
     year = today.year
     node = {n.ref_id: n for n in big.nodes.all()}
-    plan = [
-        ("Informatiebeveiligingsoverleg onder leiding van de CISO", ciso, Priority.HIGH,
-         MeasureStatus.DONE, -120, 0, 2000, year, ["6.2"], []),
-        ("Veilig mailen voor medewerkers", ciso, Priority.HIGH, MeasureStatus.IN_PROGRESS,
-         -10, 15000, 6000, year, ["10.8"], [2]),
-        ("Werkinstructie en training privacy", privacy, Priority.HIGH, MeasureStatus.PLANNED,
-         60, 8000, 4000, year, ["8.3"], [3]),
-        ("Continuïteitsplan en uitwijk", teamleider, Priority.MEDIUM, MeasureStatus.PLANNED,
-         200, 40000, 12000, year + 1, ["14.2", "14.4"], []),
-        ("Penetratietest en logcontrole", ciso, Priority.LOW, MeasureStatus.PLANNED,
-         300, 18000, 9000, year + 1, ["15.5", "10.10"], []),
-    ]  # fmt: skip
-    for title, owner, priority, status, end, inc, struc, budget_year, refs, risk_ix in plan:
+    for title, owner, priority, status, end, inc, struc, later, refs, risk_ix in PLAN:
         planned_end = today + timedelta(days=end)
         measure = services.measure_save(
             title=title,
-            owner=owner,
+            owner=users[owner],
             priority=priority,
             status=status,
             planned_start=planned_end - timedelta(days=90),
@@ -132,7 +166,7 @@ def load(users: dict[str, User]) -> None:
             actual_end=planned_end if status == MeasureStatus.DONE else None,
             incidental_cost=Decimal(inc),
             structural_cost=Decimal(struc),
-            budget_year=budget_year,
+            budget_year=year + later,
             nodes=[node[ref] for ref in refs],
             risks=[risks[i] for i in risk_ix],
         )
@@ -142,7 +176,7 @@ def load(users: dict[str, User]) -> None:
     services.budget_set(year=year + 1, amount=Decimal(40000))
 
     services.policy_save(
-        title="Beleidsplan Informatieveiligheid en Privacy",
+        title=POLICIES[0],
         version="1.0",
         owner=ciso,
         adopted_by="College van B&W",
@@ -151,7 +185,7 @@ def load(users: dict[str, User]) -> None:
         reference="Corsa 2015/123456 (fictief)",
     )
     services.policy_save(
-        title="Richtlijnen Informatieveiligheid en Privacy",
+        title=POLICIES[1],
         version="1.0",
         owner=ciso,
         adopted_by="College van B&W",
@@ -160,7 +194,7 @@ def load(users: dict[str, User]) -> None:
         reference="Corsa 2015/123457 (fictief)",
     )
     campaign = services.campaign_save(
-        title="Privacy in gesprek met inwoners",
+        title=CAMPAIGN,
         description="Werkinstructie, het gesprek met inwoners over privacy, clean desk en "
         "clean screen.",
         starts_on=today - timedelta(days=30),

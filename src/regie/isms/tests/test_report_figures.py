@@ -66,3 +66,17 @@ def test_it_shows_no_old_assessment_as_the_latest(people) -> None:
     (gap,) = figures["gaps"]
     assert gap["parts"][0]["change"] is None  # the spring assessment has no predecessor
     assert date.fromisoformat(gap["assessed_on"]) < timezone.localdate() - timedelta(days=100)
+
+
+def test_it_removes_what_the_demo_made(people) -> None:
+    from regie.isms.demo import remove
+
+    load(_users(people))
+    own = services.risk_save(
+        title="Eigen risico", likelihood=1, impact=1, residual_likelihood=1, residual_impact=1
+    )
+
+    assert remove() == [2, 5, 4, 2, 1]
+
+    assert not Framework.objects.exists() and not Measure.objects.exists()
+    assert list(Risk.objects.all()) == [own]
