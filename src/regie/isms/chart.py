@@ -4,13 +4,14 @@ so the chart reads without colour; every bar also carries its percentage as text
 dashed mark shows where the previous assessment stood. The page puts the same figures in a
 table for screen readers; the SVG itself is hidden from them."""
 
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from regie.isms import picture
 
-LABEL_WIDTH = 300
+LABEL_WIDTH = 380
 BAR_WIDTH = 340
 VALUE_WIDTH = 120
 ROW = 34
@@ -74,7 +75,7 @@ def _bar(part: picture.Part, y: int) -> SafeString:
             '<text x="{}" y="{}" font-size="13" text-anchor="end">{}</text>',
             LABEL_WIDTH - 8,
             y + 20,
-            part.label[:44],
+            part.label[:48],
         )
     ]
     x = float(LABEL_WIDTH)
@@ -105,9 +106,11 @@ def _bar(part: picture.Part, y: int) -> SafeString:
                 y + 32,
             )
         )
-    value = "-" if part.percent_compliant is None else f"{part.percent_compliant:g}%"
+    value = (
+        "-" if part.percent_compliant is None else f"{number_format(part.percent_compliant, 1)}%"
+    )
     if part.change:
-        value += f" ({part.change:+g})"
+        value += f" ({'+' if part.change > 0 else ''}{number_format(part.change, 1)})"
     pieces.append(
         format_html(
             '<text x="{}" y="{}" font-size="13">{}</text>',
