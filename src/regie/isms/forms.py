@@ -32,11 +32,26 @@ def _staff() -> Any:
     return User.objects.filter(kind=Kind.STAFF, is_active=True).order_by("first_name")
 
 
+MAX_LIBRARY_BYTES = 5 * 1024 * 1024
+
+
 class ImportForm(forms.Form):
     library = forms.FileField(
         label=_("Library file (CISO Assistant YAML)"),
         help_text=_("Importing a newer version keeps the results of requirements that remain."),
     )
+
+    def clean_library(self) -> Any:
+        library = self.cleaned_data["library"]
+        if library.size > MAX_LIBRARY_BYTES:
+            raise forms.ValidationError(_("A library file may be at most 5 MB."))
+        return library
+
+
+class NodeChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        text = obj.display_name or obj.display_description[:80]
+        return f"{obj.framework.ref_id} {obj.ref_id} {text}"
 
 
 class AssessmentForm(forms.Form):
@@ -76,7 +91,7 @@ class ResultForm(forms.Form):
 
 class MeasureForm(forms.ModelForm):
     owner = StaffChoice(label=_("Owner"), queryset=_staff(), required=False)
-    nodes = forms.ModelMultipleChoiceField(
+    nodes = NodeChoices(
         label=_("Requirements it addresses"),
         queryset=RequirementNode.objects.filter(assessable=True).select_related("framework"),
         required=False,

@@ -22,6 +22,7 @@ from regie.isms.models import (
     Policy,
     Risk,
     RiskRevision,
+    Snapshot,
 )
 from regie.isms.services import risk_matrix
 
@@ -150,6 +151,44 @@ def risk_levels(risk: Risk) -> tuple[str, str]:
     )
 
 
+@dataclass(frozen=True)
+class GridCell:
+    likelihood: int
+    impact: int
+    level: str
+    risks: list[str]
+
+
+def risk_grid() -> list[list[GridCell]]:
+    """The matrix as rows from the highest impact down, with the open risks in each cell
+    (current scores)."""
+    matrix = risk_matrix()
+    open_risks = list(Risk.objects.filter(closed=False))
+    return [
+        [
+            GridCell(
+                likelihood,
+                impact,
+                matrix.level(likelihood, impact),
+                [r.title for r in open_risks if (r.likelihood, r.impact) == (likelihood, impact)],
+            )
+            for likelihood in range(1, matrix.size + 1)
+        ]
+        for impact in range(matrix.size, 0, -1)
+    ]
+
+
+def raci_matrix() -> tuple[list[str], list[tuple[Measure, list[str]]]]:
+    """The RACI over the measures: the parties as columns, a letter per measure and party."""
+    found = list(measures())
+    parties = sorted({row.party for m in found for row in m.raci.all()})
+    rows = []
+    for measure in found:
+        letters = {row.party: row.role for row in measure.raci.all()}
+        rows.append((measure, [letters.get(party, "") for party in parties]))
+    return parties, rows
+
+
 # Policies and awareness ---------------------------------------------------------------
 
 
@@ -251,6 +290,12 @@ def report_figures(*, on: date) -> dict[str, Any]:
             for campaign in Campaign.objects.filter(starts_on__lte=on)
         ],
     }
+
+
+def snapshots(*, since: date, until: date) -> list[dict[str, Any]]:
+    """The kept daily figures between two days, oldest first (for the half-yearly report)."""
+    found = Snapshot.objects.filter(taken_on__gte=since, taken_on__lte=until)
+    return [snapshot.figures for snapshot in found]
 
 
 def _risk_figures(on: date) -> list[dict[str, object]]:

@@ -93,7 +93,11 @@ def framework_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "isms/framework.html",
-        {"framework": framework, "nodes": framework.nodes.all()},
+        {
+            "framework": framework,
+            "nodes": framework.nodes.all(),
+            "may_manage": may(request.user, Action.ISMS_MANAGE),
+        },
     )
 
 
@@ -196,6 +200,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         {
             "measures": [(m, selectors.is_late(m, today)) for m in measures],
             "years": selectors.plan_by_year(),
+            "raci": selectors.raci_matrix(),
             "may_manage": may(request.user, Action.ISMS_MANAGE),
         },
     )
@@ -270,7 +275,11 @@ def risks(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "isms/risks.html",
-        {"rows": rows, "may_manage": may(request.user, Action.ISMS_MANAGE)},
+        {
+            "rows": rows,
+            "grid": selectors.risk_grid(),
+            "may_manage": may(request.user, Action.ISMS_MANAGE),
+        },
     )
 
 

@@ -132,3 +132,28 @@ def test_it_reminds_a_policy_owner_once_before_the_review(people, mailoutbox) ->
     (mail,) = mailoutbox
     assert mail.to == ["ciso@lindendal.example"]
     assert "Beleidsplan" not in mail.body
+
+
+def test_it_places_open_risks_in_the_matrix() -> None:
+    _risk(title="Mail", likelihood=2, impact=4)
+    _risk(title="Oud", likelihood=2, impact=4, closed=True)
+
+    grid = selectors.risk_grid()
+
+    assert len(grid) == 5 and [c.likelihood for c in grid[0]] == [1, 2, 3, 4, 5]
+    cell = grid[5 - 4][2 - 1]
+    assert (cell.impact, cell.likelihood, cell.level, cell.risks) == (4, 2, "medium", ["Mail"])
+
+
+def test_it_shows_the_raci_over_the_measures(people, login_as) -> None:
+    measure = services.measure_save(title="Veilig mailen", budget_year=2026)
+    services.raci_set(measure=measure, party="CISO", role="A")
+    services.raci_set(measure=measure, party="Proceseigenaar Wmo", role="R")
+    services.raci_set(measure=measure, party="Proceseigenaar Wmo", role="")
+
+    parties, rows = selectors.raci_matrix()
+
+    assert parties == ["CISO"]
+    assert rows == [(measure, ["A"])]
+    page = login_as(people.privacy_officer).get(reverse("isms:plan"), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Tasks, roles and responsibilities (RACI)" in page.content.decode()
