@@ -86,6 +86,12 @@ def test_it_assesses_the_big_and_plans_a_measure(page: Page, people: People) -> 
     expect(page.get_by_role("status")).to_contain_text(_("The measure is saved."))
     year = str(date.today().year)
     expect(page.get_by_test_id(f"year-{year}")).to_contain_text("21000")
+
+    page.get_by_role("link", name=_("Set the budget for a year")).click()
+    page.get_by_label(_("Year")).fill(year)
+    page.get_by_label(_("Budget (euro)")).fill("16000")
+    page.get_by_role("button", name=_("Save")).click()
+    expect(page.get_by_test_id(f"year-{year}")).to_contain_text("5000")  # the knelpunt
     screenshot(page, "ciso-plan.png")
     measure = Measure.objects.get()
     assert measure.nodes.get().framework == framework
