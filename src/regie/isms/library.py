@@ -56,8 +56,22 @@ class LibraryData:
 DEFAULT_SCALE = (0, 5)
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+class _NoAliases(yaml.SafeLoader):
+    """A library has no use for YAML anchors and aliases, and they can make a small file
+    expand into an enormous document; refuse them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise LibraryError("alias", "", str(self.peek_event().start_mark.line + 1))
+        return super().compose_node(parent, index)
+
+
+def _text(value: Any, where: str = "", key: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise LibraryError("bad_field", where, key)
+    return str(value).strip()
 
 
 def _translations(value: Any, where: str) -> dict[str, dict[str, str]]:
@@ -66,7 +80,8 @@ def _translations(value: Any, where: str) -> dict[str, dict[str, str]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
         raise LibraryError("bad_field", where, "translations")
     return {
-        str(lang): {str(k): _text(v) for k, v in texts.items()} for lang, texts in value.items()
+        str(lang): {str(k): _text(v, where, "translations") for k, v in texts.items()}
+        for lang, texts in value.items()
     }
 
 
@@ -81,22 +96,22 @@ def _node(raw: Any, position: int) -> NodeData:
     where = f"#{position + 1}"
     if not isinstance(raw, dict):
         raise LibraryError("bad_node", where)
-    urn = _text(_required(raw, "urn", where))
+    urn = _text(_required(raw, "urn", where), where, "urn")
     assessable = raw.get("assessable", False)
     if not isinstance(assessable, bool):
         raise LibraryError("bad_field", urn, "assessable")
     depth = raw.get("depth", 1)
     if not isinstance(depth, int) or depth < 1:
         raise LibraryError("bad_field", urn, "depth")
-    ref_id = _text(raw.get("ref_id"))
-    name = _text(raw.get("name"))
-    description = _text(raw.get("description"))
+    ref_id = _text(raw.get("ref_id"), urn, "ref_id")
+    name = _text(raw.get("name"), urn, "name")
+    description = _text(raw.get("description"), urn, "description")
     if not (ref_id or name or description):
         raise LibraryError("missing_field", urn, "ref_id/name/description")
     return NodeData(
         urn=urn,
         ref_id=ref_id,
-        parent_urn=_text(raw.get("parent_urn")),
+        parent_urn=_text(raw.get("parent_urn"), urn, "parent_urn"),
         depth=depth,
         assessable=assessable,
         name=name,
@@ -135,14 +150,14 @@ def _scale(framework: dict[str, Any], where: str) -> tuple[int, int]:
 
 def parse_library(text: str | bytes) -> LibraryData:
     try:
-        document = yaml.safe_load(text)
+        document = yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f"line {mark.line + 1}" if mark is not None else ""
+        line = str(mark.line + 1) if mark is not None else "?"
         raise LibraryError("not_yaml", "", line) from None
     if not isinstance(document, dict):
         raise LibraryError("not_library")
-    urn = _text(_required(document, "urn", "library"))
+    urn = _text(_required(document, "urn", "library"), "library", "urn")
     version = document.get("version", 1)
     if not isinstance(version, int):
         raise LibraryError("bad_field", urn, "version")
@@ -150,7 +165,7 @@ def parse_library(text: str | bytes) -> LibraryData:
     framework = objects.get("framework") if isinstance(objects, dict) else None
     if not isinstance(framework, dict):
         raise LibraryError("missing_field", urn, "objects.framework")
-    framework_urn = _text(_required(framework, "urn", urn))
+    framework_urn = _text(_required(framework, "urn", urn), urn, "urn")
     raw_nodes = framework.get("requirement_nodes")
     if not isinstance(raw_nodes, list) or not raw_nodes:
         raise LibraryError("missing_field", framework_urn, "requirement_nodes")
@@ -160,11 +175,11 @@ def parse_library(text: str | bytes) -> LibraryData:
     return LibraryData(
         urn=urn,
         version=version,
-        provider=_text(document.get("provider")),
+        provider=_text(document.get("provider"), urn, "provider"),
         framework_urn=framework_urn,
-        ref_id=_text(framework.get("ref_id")),
-        name=_text(_required(framework, "name", framework_urn)),
-        description=_text(framework.get("description")),
+        ref_id=_text(framework.get("ref_id"), framework_urn, "ref_id"),
+        name=_text(_required(framework, "name", framework_urn), framework_urn, "name"),
+        description=_text(framework.get("description"), framework_urn, "description"),
         translations=_translations(framework.get("translations"), framework_urn),
         min_score=low,
         max_score=high,

@@ -94,8 +94,19 @@ def test_it_keeps_results_whose_urn_survives_a_new_version(people) -> None:
         ),
         (small("{ref_id: '1', name: No urn}"), "#1"),
         (small("{urn: 'urn:t:y', name: Y, assessable: perhaps}"), "urn:t:y"),
+        (small("{urn: 'urn:t:z', name: [not, text]}"), "urn:t:z"),
+        (small("{urn: 'urn:t:l', name: &n Lol}", "{urn: 'urn:t:m', name: *n}"), " 9"),
     ],
-    ids=["not-yaml", "duplicate-urn", "unknown-parent", "cycle", "missing-urn", "bad-assessable"],
+    ids=[
+        "not-yaml",
+        "duplicate-urn",
+        "unknown-parent",
+        "cycle",
+        "missing-urn",
+        "bad-assessable",
+        "name-not-text",
+        "alias",
+    ],
 )
 def test_it_refuses_a_bad_library_whole_and_names_the_node(
     tmp_path: Path, text: str, named: str
