@@ -84,11 +84,22 @@ def plan_table() -> Table:
     return header, rows
 
 
+def _cell(value: object) -> object:
+    """A cell as a spreadsheet may safely open it: text that a spreadsheet would read as a
+    formula (an imported library or a note starting with "=") is quoted (OWASP CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _csv(table: Table) -> bytes:
     buffer = StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(table[0])
-    writer.writerows([["" if v is None else v for v in row] for row in table[1]])
+    writer.writerows([[_cell(v) for v in row] for row in table[1]])
     return ("\ufeff" + buffer.getvalue()).encode()
 
 
@@ -98,8 +109,7 @@ def _xlsx(table: Table) -> bytes:
     assert sheet is not None
     sheet.append(table[0])
     for row in table[1]:
-        sheet.append([str(v) if v is not None and not isinstance(v, int | float) else v
-                      for v in row])  # fmt: skip
+        sheet.append([_cell(v) for v in row])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
