@@ -143,3 +143,30 @@ def _import_text(text: str) -> str:
 def test_it_reports_a_file_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="cannot read"):
         _import(tmp_path / "missing.yaml")
+
+
+def test_it_shows_why_an_uploaded_library_is_refused_on_the_field(people, login_as) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    upload = SimpleUploadedFile("dubbel.yaml", small(TREE[0], TREE[0]).encode())
+
+    page = login_as(people.ciso).post(
+        reverse("isms:framework-import"), {"library": upload}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert page.context["form"].errors["library"] == ["The urn urn:t:a occurs more than once."]
+    assert not Framework.objects.exists()
+
+
+def test_it_imports_an_uploaded_library_without_keeping_the_file(people, login_as) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    upload = SimpleUploadedFile("bio2.yaml", bio2_path().read_bytes())
+
+    page = login_as(people.ciso).post(reverse("isms:framework-import"), {"library": upload})
+
+    framework = Framework.objects.get()
+    assert page["Location"] == reverse("isms:framework", kwargs={"public_id": framework.public_id})
+    assert framework.nodes.filter(assessable=True).count() == 120

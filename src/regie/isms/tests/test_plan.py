@@ -131,3 +131,13 @@ def test_it_exports_the_plan_as_csv_and_xlsx(people, login_as) -> None:
     assert sheet is not None
     assert sheet.cell(row=2, column=1).value == "Veilig mailen"
     assert client.get(reverse("isms:plan-export", kwargs={"fmt": "pdf"})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_negative_budget_on_the_field(people, login_as) -> None:
+    page = login_as(people.ciso).post(
+        reverse("isms:budget"), {"year": "2026", "amount": "-1"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert page.context["form"].errors["amount"] == ["A budget cannot be negative."]
+    assert selectors.plan_by_year() == []
