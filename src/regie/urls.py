@@ -10,6 +10,7 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("", include("regie.accounts.urls")),
     path("", include("regie.processing_log.urls")),
+    path("", include("regie.register.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

@@ -36,6 +36,8 @@ class Action(StrEnum):
     PROCESSING_LOG_WRITE = "processing_log.write"
     PROCESSING_LOG_OWN = "processing_log.own"
     LAWFULNESS_ASSESS = "lawfulness.assess"
+    REGISTER_READ = "register.read"
+    REGISTER_MANAGE = "register.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -50,7 +52,13 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.API_ME: ALL_STAFF,
     Action.PROCESSING_LOG_READ: frozenset({Role.PRIVACY_OFFICER}),
     Action.LAWFULNESS_ASSESS: frozenset({Role.CONSULENT, Role.TEAMLEIDER, Role.PRIVACY_OFFICER}),
+    Action.REGISTER_READ: ALL_STAFF,
+    Action.REGISTER_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
 }
+
+# Actions on objects that hold no one's personal data (the register's activities, work
+# processes, processors and agreements): the role grant decides alone.
+_ROLE_ONLY = frozenset({Action.REGISTER_READ, Action.REGISTER_MANAGE})
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
@@ -144,6 +152,8 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         own = obj.pk == user.team_id
         return Decision(own, "own team" if own else "another team")
     if isinstance(obj, User | ApiToken) and action in {Action.USER_MANAGE, Action.APITOKEN_MANAGE}:
+        return Decision(True, "role grant")
+    if action in _ROLE_ONLY:
         return Decision(True, "role grant")
     return Decision(False, "no rule for this object")
 
