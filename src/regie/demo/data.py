@@ -11,6 +11,7 @@ from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
+from regie.register import demo as register_demo
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
 
@@ -63,6 +64,7 @@ def load() -> None:
             )
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
         users[person.username] = user
+    register_demo.load(users)
     loader = Actor.system("demo")
     for bsn, name, consulent in RESIDENTS:
         try:

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from weasyprint import HTML
 
 from regie.register.models import ProcessingActivityVersion, Processor
 from regie.register.selectors import processor_may_receive, processors, versions_in_force
@@ -113,6 +112,8 @@ def register_xlsx() -> bytes:
 
 def register_pdf() -> bytes:
     """The register as a document for the Autoriteit Persoonsgegevens (AVG art. 30 lid 4)."""
+    from weasyprint import HTML  # slow to import; only this export needs it
+
     html = render_to_string(
         "register/register_pdf.html",
         {

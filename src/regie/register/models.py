@@ -129,9 +129,10 @@ class ProcessingActivityVersion(models.Model):
     change_note = models.CharField(
         _("what changed and why"), max_length=500, blank=True, default="", db_default=""
     )
+    # Staff are deactivated, not deleted; only removing the demo deletes people.
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

@@ -5,7 +5,7 @@ Other apps ask `processor_may_receive` whether a care partner may be given perso
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from regie.register.models import (
@@ -41,14 +41,11 @@ def activity_version_in_force(uri: str) -> ProcessingActivityVersion:
 
 def versions_in_force() -> QuerySet[ProcessingActivityVersion]:
     """The version in force of every activity, by name: the register as it stands."""
-    highest = (
-        ProcessingActivityVersion.objects.filter(activity=OuterRef("activity"))
-        .values("activity")
-        .annotate(top=Max("number"))
-        .values("top")
+    newer = ProcessingActivityVersion.objects.filter(
+        activity=OuterRef("activity"), number__gt=OuterRef("number")
     )
     return (
-        ProcessingActivityVersion.objects.filter(number=Subquery(highest))
+        ProcessingActivityVersion.objects.filter(~Exists(newer))
         .select_related("activity", "changed_by")
         .order_by("name", "activity__slug")
     )
