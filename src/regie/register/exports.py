@@ -15,15 +15,13 @@ from openpyxl.utils import get_column_letter
 
 from regie.register.models import ProcessingActivityVersion, Processor
 from regie.register.selectors import processor_may_receive, processors, versions_in_force
-from regie.register.services import CSV_COLUMNS
-
-# Shown for information; an import ignores them.
-INFORMATIVE_COLUMNS = ("uri", "version", "valid_from", "legal_basis")
+from regie.register.services import CSV_COLUMNS, INFORMATIVE_COLUMNS
 
 
 def _activity_row(version: ProcessingActivityVersion) -> dict[str, str]:
     row = {column: str(getattr(version, column)) for column in CSV_COLUMNS if column != "slug"}
     row["slug"] = version.activity.slug
+    row["lawful_ground"] = version.ground
     row.update(
         uri=version.activity.uri,
         version=str(version.number),

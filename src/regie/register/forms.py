@@ -41,13 +41,6 @@ class ActivityForm(forms.ModelForm[ProcessingActivityVersion]):
             "plain_explanation": _("Shown to residents on the public privacy page."),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["lawful_ground"].required = True
-        self.fields["lawful_ground"].error_messages["required"] = _(
-            "Choose the lawful ground of AVG art. 6 this activity rests on."
-        )
-
 
 class NewActivityForm(ActivityForm):
     slug = forms.SlugField(

@@ -80,7 +80,12 @@ def _version(
 
 
 def _same_content(old: ProcessingActivityVersion, new: ProcessingActivityVersion) -> bool:
-    return all(getattr(old, name) == getattr(new, name) for name in ACTIVITY_FIELDS)
+    # An older version may only cite its ground in the free-text basis.
+    return old.ground == new.ground and all(
+        getattr(old, name) == getattr(new, name)
+        for name in ACTIVITY_FIELDS
+        if name != "lawful_ground"
+    )
 
 
 @transaction.atomic
@@ -151,6 +156,8 @@ class ImportResult:
 
 
 CSV_COLUMNS = ("slug", *ACTIVITY_FIELDS)
+# Columns the export adds for information; an import ignores them.
+INFORMATIVE_COLUMNS = ("uri", "version", "valid_from", "legal_basis")
 
 
 def _problems(row: int, error: ValidationError) -> Iterable[ImportProblem]:
@@ -167,7 +174,7 @@ def register_import(*, text: str, by: User | None) -> ImportResult:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = reader.fieldnames or []
     missing = [column for column in CSV_COLUMNS if column not in header]
-    unknown = [column for column in header if column not in CSV_COLUMNS]
+    unknown = [c for c in header if c not in CSV_COLUMNS and c not in INFORMATIVE_COLUMNS]
     if missing or unknown:
         raise ImportRefused(
             [ImportProblem(1, c, _("This column is missing.")) for c in missing]
