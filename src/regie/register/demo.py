@@ -114,7 +114,7 @@ ACTIVITIES: dict[str, dict[str, str]] = {
 }
 
 PROCESS = "LindendalWijzer: aanvraag voor ondersteuning"
-STEPS = [
+STEPS: list[tuple[str, str, str | None, str]] = [
     (
         "Melding van de hulpvraag",
         "Naam, BSN, contactgegevens, hulpvraag",
@@ -162,12 +162,12 @@ def load(users: dict[str, User]) -> None:
             description="Een inwoner vraagt via LindendalWijzer ondersteuning aan; per stap "
             "staat welke gegevens we vastleggen en op welke grondslag.",
         )
-        for name, data, slug, consent in STEPS:
+        for name, data, covered_by, consent in STEPS:
             services.step_add(
                 process=process,
                 name=name,
                 data_registered=data,
-                activity=ProcessingActivity.objects.get(slug=slug) if slug else None,
+                activity=ProcessingActivity.objects.get(slug=covered_by) if covered_by else None,
                 needs_consent=bool(consent),
                 consent_note=consent,
             )

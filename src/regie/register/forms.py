@@ -75,10 +75,23 @@ class WorkProcessForm(forms.ModelForm[WorkProcess]):
         widgets = {"description": _TEXTAREA}
 
 
+class _ActivityChoice(forms.ModelChoiceField[ProcessingActivity]):
+    """Offers activities by the name of their version in force."""
+
+    def label_from_instance(self, obj: ProcessingActivity) -> str:
+        return obj.current_version().name
+
+
+class _ActivitiesChoice(forms.ModelMultipleChoiceField[ProcessingActivity]):
+    def label_from_instance(self, obj: ProcessingActivity) -> str:
+        return obj.current_version().name
+
+
 class StepForm(forms.ModelForm[WorkProcessStep]):
     class Meta:
         model = WorkProcessStep
         fields = ["name", "data_registered", "activity", "needs_consent", "consent_note"]
+        field_classes = {"activity": _ActivityChoice}
         widgets = {"data_registered": _TEXTAREA}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -99,6 +112,7 @@ class ProcessorForm(forms.ModelForm[Processor]):
     class Meta:
         model = Processor
         fields = ["name", "kind", "sub_processors", "activities"]
+        field_classes = {"activities": _ActivitiesChoice}
         widgets = {
             "sub_processors": _TEXTAREA,
             "activities": forms.SelectMultiple(attrs={"size": 6}),
