@@ -61,11 +61,20 @@ class ReviseActivityForm(ActivityForm):
     )
 
 
+IMPORT_MAX_BYTES = 2 * 1024 * 1024
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("The columns of the CSV export; the first row names them."),
     )
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        return upload
 
 
 class WorkProcessForm(forms.ModelForm[WorkProcess]):
