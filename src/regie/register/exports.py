@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from regie.register.models import ProcessingActivityVersion, Processor
 from regie.register.selectors import processor_may_receive, processors, versions_in_force
@@ -71,6 +72,15 @@ def _processor_rows(items: Iterable[Processor]) -> Iterable[list[str]]:
         ]
 
 
+def _append_text(sheet: Worksheet, row: list[str]) -> None:
+    """Append ROW as text: a value starting with "=" stays text and never becomes a formula
+    that a spreadsheet would run."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def register_xlsx() -> bytes:
     book = Workbook()
     sheet = book.active
@@ -78,7 +88,7 @@ def register_xlsx() -> bytes:
     sheet.title = _("Processing activities")[:31]
     sheet.append([_label(column) for column in (*CSV_COLUMNS, *INFORMATIVE_COLUMNS)])
     for row in _sheet_rows(versions_in_force()):
-        sheet.append(row)
+        _append_text(sheet, row)
     partners = book.create_sheet(_("Processors")[:31])
     partners.append(
         [
@@ -94,7 +104,7 @@ def register_xlsx() -> bytes:
         ]
     )
     for row in _processor_rows(processors()):
-        partners.append(row)
+        _append_text(partners, row)
     for ws in (sheet, partners):
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -114,7 +114,8 @@ class Attention:
 
 def agreements_needing_attention(*, today: date | None = None) -> list[Attention]:
     """Processors whose agreement ends within EXPIRY_WARNING, has ended, or was never
-    signed, most urgent first."""
+    signed (an agreement signed but not yet started does not cover today), most urgent
+    first."""
     day = today or timezone.localdate()
     found = []
     for processor in Processor.objects.prefetch_related("agreements"):
@@ -138,9 +139,9 @@ def agreements_needing_attention(*, today: date | None = None) -> list[Attention
                 found.append(Attention(processor, ReminderKind.EXPIRING, last_day))
             continue
         ended = [a.ends_on for a in signed if a.ends_on and a.ends_on < day]
-        if ended and not later:
+        if ended:
             found.append(Attention(processor, ReminderKind.EXPIRED, max(ended)))
-        elif not later:
+        else:
             found.append(
                 Attention(processor, ReminderKind.MISSING, timezone.localdate(processor.created_at))
             )

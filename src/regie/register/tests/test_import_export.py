@@ -117,6 +117,20 @@ def _pdf_text_contains(pdf: bytes, text: str) -> bool:
     return any(needle.lower() in chunk.lower() for chunk in chunks for needle in needles)
 
 
+def test_it_keeps_a_formula_in_the_register_as_text_in_xlsx(people: People, login_as) -> None:
+    activity(owner='=HYPERLINK("https://example.org")')
+    response = login_as(people.consulent).get(reverse("register:export-xlsx"))
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    owners = [
+        cell
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if cell.value and str(cell.value).startswith("=")
+    ]
+    assert [cell.data_type for cell in owners] == ["s"]
+
+
 def test_it_exports_a_pdf_for_the_supervisory_authority(people: People, login_as) -> None:
     activity()
     response = login_as(people.privacy_officer).get(reverse("register:export-pdf"))

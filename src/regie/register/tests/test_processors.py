@@ -40,6 +40,8 @@ def test_it_lists_expiring_ended_and_missing_agreements(db: None) -> None:
     gone = partner("Verlopen")
     signed(gone, starts=date(2024, 1, 1), ends=TODAY - timedelta(days=1))
     partner("Nooit", status="sent")
+    waiting = partner("Nog niet begonnen")
+    signed(waiting, starts=TODAY + timedelta(days=5), ends=None)
 
     found = {(item.processor.name, item.kind) for item in agreements_needing_attention(today=TODAY)}
 
@@ -47,6 +49,7 @@ def test_it_lists_expiring_ended_and_missing_agreements(db: None) -> None:
         ("Binnenkort", ReminderKind.EXPIRING),
         ("Verlopen", ReminderKind.EXPIRED),
         ("Nooit", ReminderKind.MISSING),
+        ("Nog niet begonnen", ReminderKind.MISSING),
     }
 
 
