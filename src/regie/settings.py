@@ -92,6 +92,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ConfigurationError("REGIE_ALLOWED_HOSTS is not set; name the host names Regie serves")
 
 REGIE_MUNICIPALITY = os.environ.get("REGIE_MUNICIPALITY", "Gemeente Lindendal")
+# Where people reach Regie; the links in notification e-mails start with it.
+REGIE_BASE_URL = os.environ.get("REGIE_BASE_URL", "http://127.0.0.1:8000")
 
 # The processing log: the LDV resource name, the checkpoint origin, and the Ed25519 key that
 # signs checkpoints (a signed-note signer key, see `regie log_signing_key`).

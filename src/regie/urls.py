@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("regie.accounts.urls")),
     path("", include("regie.processing_log.urls")),
     path("", include("regie.isms.urls")),
+    path("", include("regie.register.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

@@ -38,6 +38,8 @@ class Action(StrEnum):
     LAWFULNESS_ASSESS = "lawfulness.assess"
     ISMS_VIEW = "isms.view"
     ISMS_MANAGE = "isms.manage"
+    REGISTER_READ = "register.read"
+    REGISTER_MANAGE = "register.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -55,7 +57,13 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     # The ISMS holds no resident data: the CISO keeps it, the privacy officer reads along.
     Action.ISMS_VIEW: frozenset({Role.CISO, Role.PRIVACY_OFFICER}),
     Action.ISMS_MANAGE: frozenset({Role.CISO}),
+    Action.REGISTER_READ: ALL_STAFF,
+    Action.REGISTER_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
 }
+
+# Actions on objects that hold no one's personal data (the register's activities, work
+# processes, processors and agreements): the role grant decides alone.
+_ROLE_ONLY = frozenset({Action.REGISTER_READ, Action.REGISTER_MANAGE})
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
@@ -152,6 +160,8 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(True, "role grant")
     if action in {Action.ISMS_VIEW, Action.ISMS_MANAGE} and obj._meta.app_label == "isms":
         # Frameworks, assessments, measures, risks: organisation-wide, no narrower rule.
+        return Decision(True, "role grant")
+    if action in _ROLE_ONLY:
         return Decision(True, "role grant")
     return Decision(False, "no rule for this object")
 

@@ -12,6 +12,7 @@ from regie.accounts.models import Professional, Role, Team, User
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
+from regie.register import demo as register_demo
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
 
@@ -65,6 +66,7 @@ def load() -> None:
             TOTPDevice.objects.create(user=user, name="demo authenticator", confirmed=True)
         users[person.username] = user
     isms_demo.load(users)
+    register_demo.load(users)
     loader = Actor.system("demo")
     for bsn, name, consulent in RESIDENTS:
         try:

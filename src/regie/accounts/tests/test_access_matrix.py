@@ -17,6 +17,8 @@ from regie.accounts import services
 from regie.accounts.models import ApiToken, User
 from regie.conftest import People, log_in
 from regie.processing_log.services import log_seal_all
+from regie.register import services as register_services
+from regie.register.models import ProcessingActivity, Processor, WorkProcess
 
 ANON = "anonymous"
 UNVERIFIED = "consulent_without_second_factor"
@@ -132,6 +134,42 @@ def _isms(kind: str) -> Callable[[People], dict[str, object]]:
 ISMS_READERS = ("ciso", "privacy_officer")
 
 
+def _activity(people: People) -> dict[str, object]:
+    return {"public_id": ProcessingActivity.objects.first().public_id}  # type: ignore[union-attr]
+
+
+def _activity_version(people: People) -> dict[str, object]:
+    return {**_activity(people), "number": 1}
+
+
+def _process(people: People) -> WorkProcess:
+    return WorkProcess.objects.first() or register_services.work_process_create(
+        name="Aanvraag ondersteuning", description=""
+    )
+
+
+def _step(people: People) -> dict[str, object]:
+    process = _process(people)
+    step = process.steps.first() or register_services.step_add(
+        process=process, name="Melding", data_registered="Naam", activity=None
+    )
+    return {"public_id": step.public_id}
+
+
+def _processor(people: People) -> Processor:
+    return Processor.objects.first() or register_services.processor_create(
+        name="Zorggroep De Linde", kind="care_partner"
+    )
+
+
+def _agreement(people: People) -> dict[str, object]:
+    processor = _processor(people)
+    agreement = processor.agreements.first() or register_services.agreement_save(
+        processor=processor, status="draft"
+    )
+    return {"public_id": agreement.public_id}
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -167,6 +205,42 @@ MATRIX: dict[str, Row] = {
             "professional": 404,
         }
     ),
+    "register:activities": staff_only(*STAFF_ROLES),
+    "register:activity-new": staff_only("privacy_officer"),
+    "register:import": staff_only("privacy_officer"),
+    "register:export-csv": staff_only(*STAFF_ROLES),
+    "register:export-xlsx": staff_only(*STAFF_ROLES),
+    "register:export-pdf": staff_only(*STAFF_ROLES),
+    "register:dashboard": staff_only("privacy_officer"),
+    "register:activity": staff_only(*STAFF_ROLES, kwargs=_activity),
+    "register:activity-version": staff_only(*STAFF_ROLES, kwargs=_activity_version),
+    "register:activity-revise": staff_only("privacy_officer", kwargs=_activity),
+    "register:processes": staff_only(*STAFF_ROLES),
+    "register:process-new": staff_only("privacy_officer"),
+    "register:process": staff_only(
+        *STAFF_ROLES, kwargs=lambda p: {"public_id": _process(p).public_id}
+    ),
+    "register:process-edit": staff_only(
+        "privacy_officer", kwargs=lambda p: {"public_id": _process(p).public_id}
+    ),
+    "register:step-new": staff_only(
+        "privacy_officer", kwargs=lambda p: {"public_id": _process(p).public_id}
+    ),
+    "register:step-edit": staff_only("privacy_officer", kwargs=_step),
+    "register:step-remove": staff_only("privacy_officer", kwargs=_step),
+    "register:processors": staff_only(*STAFF_ROLES),
+    "register:processor-new": staff_only("privacy_officer"),
+    "register:processor": staff_only(
+        *STAFF_ROLES, kwargs=lambda p: {"public_id": _processor(p).public_id}
+    ),
+    "register:processor-edit": staff_only(
+        "privacy_officer", kwargs=lambda p: {"public_id": _processor(p).public_id}
+    ),
+    "register:agreement-new": staff_only(
+        "privacy_officer", kwargs=lambda p: {"public_id": _processor(p).public_id}
+    ),
+    "register:agreement-edit": staff_only("privacy_officer", kwargs=_agreement),
+    "register:public": everyone(200),
     "processing_log:mine": Row(
         {
             **{role: 404 for role in STAFF_ROLES},
