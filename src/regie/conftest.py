@@ -78,6 +78,7 @@ SEEDING_MIGRATIONS = [
     "regie.register.migrations.0003_log_reading_activity",
     "regie.lawfulness.migrations.0002_lawfulness_activities",
     "regie.vault.migrations.0002_shredding_activity",
+    "regie.cases.migrations.0002_case_activities",
 ]
 
 

@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "regie.lawfulness",
     "regie.vault",
     "regie.isms",
+    "regie.cases",
     "regie.web",
     "regie.api",
     "regie.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("regie.processing_log.urls")),
     path("", include("regie.isms.urls")),
     path("", include("regie.register.urls")),
+    path("", include("regie.cases.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

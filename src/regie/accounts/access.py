@@ -40,6 +40,11 @@ class Action(StrEnum):
     ISMS_MANAGE = "isms.manage"
     REGISTER_READ = "register.read"
     REGISTER_MANAGE = "register.manage"
+    CASE_VIEW = "case.view"
+    CASE_WORK = "case.work"
+    CASE_ADDRESS_APPROVE = "case.address.approve"
+    CASE_ADDRESS_ALERTS = "case.address.alerts"
+    CONSULTATION_VIEW = "consultation.view"
 
 
 ALL_STAFF = frozenset(Role)
@@ -59,6 +64,11 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.ISMS_MANAGE: frozenset({Role.CISO}),
     Action.REGISTER_READ: ALL_STAFF,
     Action.REGISTER_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
+    Action.CASE_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
+    Action.CASE_WORK: frozenset({Role.CONSULENT}),
+    Action.CASE_ADDRESS_APPROVE: frozenset({Role.TEAMLEIDER}),
+    Action.CASE_ADDRESS_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
+    Action.CONSULTATION_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work
@@ -142,7 +152,24 @@ def _owns(user: User, obj: Model) -> bool:
     return False
 
 
+def _about_resident(obj: Model) -> Resident | None:
+    """The resident OBJ is about: the resident itself, or what a model of an app higher up (a
+    case, a note in it) names as `about_resident`, so that the caseload rules cover it too."""
+    if isinstance(obj, Resident):
+        return obj
+    about = getattr(obj, "about_resident", None)
+    return about if isinstance(about, Resident) else None
+
+
 def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision:
+    if action == Action.CONSULTATION_VIEW:
+        # An anonymised consultation is for the colleague asked, and whoever asked.
+        mine = user.pk in {getattr(obj, "colleague_id", None), getattr(obj, "author_id", None)}
+        return Decision(mine, "consulted" if mine else "not consulted")
+    if action == Action.CASE_ADDRESS_ALERTS:
+        return Decision(True, "supervision by the privacy officer")
+    if (resident := _about_resident(obj)) is not None:
+        obj = resident
     if isinstance(obj, Resident):
         if role == Role.CONSULENT:
             in_caseload = obj.caseload.filter(consulent=user).exists()

@@ -9,6 +9,7 @@ register = template.Library()
 
 _CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea utrecht-form-field__input",
     "select": "utrecht-select utrecht-select--html-select utrecht-form-field__input",
     "password": "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--password "
     "utrecht-form-field__input",

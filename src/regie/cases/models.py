@@ -1,0 +1,193 @@
+"""A resident's cases under the Wmo 2015, the Jeugdwet and the Participatiewet, and what the
+case worker records in them.
+
+Every model here is about one resident and is gated: read and write it through the selectors
+and services, which log the processing. Free text that can hold personal data (notes, names of
+involved people, the address, the reasons given) is stored only as ciphertext sealed by
+`regie.core.crypto` under a context per purpose. The vault (issue #6) moves these fields to
+per-resident keys so that shredding a resident's key makes them unreadable.
+"""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from regie.accounts.models import Resident, User
+from regie.core.gate import PersonalDataManager
+
+
+class Law(models.TextChoices):
+    WMO = "wmo", _("Wmo 2015")
+    JEUGDWET = "jeugdwet", _("Jeugdwet")
+    PARTICIPATIEWET = "participatiewet", _("Participatiewet")
+
+
+class Status(models.TextChoices):
+    INTAKE = "intake", _("Intake")
+    ASSESSMENT = "assessment", _("Assessment")
+    SUPPORT = "support", _("Support in place")
+    CLOSED = "closed", _("Closed")
+
+
+class Gated(models.Model):
+    """A model about one resident: gated, and able to name that resident for the access
+    decision (`regie.accounts.access`)."""
+
+    objects = PersonalDataManager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "objects"
+
+    @property
+    def about_resident(self) -> Resident:
+        raise NotImplementedError
+
+
+class Case(Gated):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="cases")
+    law = models.CharField(_("law"), max_length=20, choices=Law.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INTAKE
+    )
+    consulent = models.ForeignKey(User, on_delete=models.PROTECT, related_name="cases")
+    # The resident's date of birth (ISO 8601) for the age the lawfulness engine needs.
+    birth_date_sealed = models.BinaryField()
+    address_sealed = models.BinaryField(null=True, blank=True)
+    # A shelter address: masked everywhere; revealing it needs an approved AddressReveal.
+    address_confidential = models.BooleanField(default=False)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta(Gated.Meta):
+        ordering = ["-opened_at"]
+        verbose_name = _("case")
+
+    def __str__(self) -> str:
+        return f"case {self.public_id}"
+
+    @property
+    def about_resident(self) -> Resident:
+        return self.resident
+
+
+class CaseItem(Gated):
+    """Something recorded in a case, by someone, at some time."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta(Gated.Meta):
+        abstract = True
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def about_resident(self) -> Resident:
+        return self.case.resident
+
+
+class Note(CaseItem):
+    text_sealed = models.BinaryField()
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("note")
+
+    def __str__(self) -> str:
+        return f"note {self.public_id}"
+
+
+class DecisionOutcome(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    PARTLY = "partly", _("Partly granted")
+    REFUSED = "refused", _("Refused")
+
+
+class CaseDecision(CaseItem):
+    """A decision on the resident's application (a beschikking), not the engine's answer."""
+
+    outcome = models.CharField(_("outcome"), max_length=20, choices=DecisionOutcome.choices)
+    decided_on = models.DateField(_("decided on"))
+    text_sealed = models.BinaryField()
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("decision")
+
+    def __str__(self) -> str:
+        return f"decision {self.public_id}"
+
+
+class InvolvedRole(models.TextChoices):
+    LEGAL_REPRESENTATIVE = "legal_representative", _("Legal representative")
+    MENTOR = "mentor", _("Mentor")
+    GUARDIAN = "guardian", _("Guardian (curator)")
+    INFORMAL_CARER = "informal_carer", _("Informal carer")
+
+
+class InvolvedPerson(CaseItem):
+    role = models.CharField(_("role"), max_length=30, choices=InvolvedRole.choices)
+    name_sealed = models.BinaryField()
+    contact_sealed = models.BinaryField()
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("involved person")
+
+    def __str__(self) -> str:
+        return f"involved person {self.public_id}"
+
+
+class CareContact(CaseItem):
+    """A proposed exchange of data with a care partner, with the lawfulness engine's decision
+    stored alongside: the answer the case worker acted on, rule ids and all."""
+
+    partner = models.CharField(_("care partner"), max_length=200)
+    scenario = models.JSONField()
+    decision = models.JSONField()
+    outcome = models.CharField(max_length=30)
+    summary_sealed = models.BinaryField()
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("contact with a care partner")
+
+    def __str__(self) -> str:
+        return f"care contact {self.public_id}"
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return list(self.decision.get("rules", []))
+
+
+class Consultation(CaseItem):
+    """An anonymised summary of the case, shared with a colleague for advice."""
+
+    colleague = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    summary_sealed = models.BinaryField()
+    replaced = models.PositiveIntegerField()
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("consultation")
+
+    def __str__(self) -> str:
+        return f"consultation {self.public_id}"
+
+
+class AddressReveal(CaseItem):
+    """A request to see a confidential address: a reason, the password again, a team
+    leader's approval; seeing it is logged and alerts the privacy officer."""
+
+    reason_sealed = models.BinaryField()
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    approved = models.BooleanField(null=True)
+    revealed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(CaseItem.Meta):
+        verbose_name = _("address reveal request")
+
+    def __str__(self) -> str:
+        return f"address reveal {self.public_id}"

@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from regie.accounts.access import Action
+from regie.web.navigation import NavItem
+
+MENU = [
+    NavItem(_("My caseload"), "cases:caseload", Action.CASE_VIEW),
+    NavItem(_("Consultations"), "cases:consultations", Action.CONSULTATION_VIEW),
+    NavItem(_("Address requests"), "cases:reveals", Action.CASE_ADDRESS_APPROVE),
+    NavItem(_("Confidential addresses"), "cases:reveal-alerts", Action.CASE_ADDRESS_ALERTS),
+]

@@ -1,0 +1,472 @@
+"""Every read of a case. Each opens the gate through `processing()`, so reading is logged; what
+leaves a selector is plain data (dataclasses), never a queryset a template could run later."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from regie.accounts.access import Action, may
+from regie.accounts.models import Resident, Role, User
+from regie.cases import activities
+from regie.cases.anonymise import Anonymised, Kind, Known, anonymise, bsn_variants, date_variants
+from regie.cases.models import (
+    AddressReveal,
+    CareContact,
+    Case,
+    CaseDecision,
+    Consultation,
+    InvolvedPerson,
+    InvolvedRole,
+    Note,
+)
+from regie.core.crypto import unseal
+from regie.processing_log.gate import Processing, processing
+
+# How long an approved request lets the case worker open the address.
+REVEAL_VALID_HOURS = 24
+
+
+class NoSuchCase(Http404):
+    """The case does not exist, or this person may not do this to it: the same answer."""
+
+
+def resident_name(resident: Resident) -> str:
+    return unseal(bytes(resident.name_sealed), context="resident.name")
+
+
+def birth_date_of(case: Case) -> date:
+    return date.fromisoformat(unseal(bytes(case.birth_date_sealed), context="case.birth_date"))
+
+
+def age_on(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def address_of(case: Case) -> str:
+    if case.address_sealed is None:
+        return ""
+    return unseal(bytes(case.address_sealed), context="case.address")
+
+
+def case_in_gate(user: User, action: Action, public_id: UUID) -> Case:
+    """The case, loaded inside an open processing, if USER may do ACTION to it."""
+    case = Case.objects.select_related("resident", "consulent").filter(public_id=public_id).first()
+    if case is None or not may(user, action, case):
+        raise NoSuchCase
+    return case
+
+
+def _residents_visible_to(user: User) -> Q:
+    if user.role == Role.TEAMLEIDER:
+        return Q(caseload__consulent__team_id=user.team_id) if user.team_id else Q(pk__in=[])
+    return Q(caseload__consulent=user)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    public_id: UUID
+    resident_name: str
+    law: str
+    status: str
+    consulent: str
+    opened_at: datetime
+
+
+class _NothingFound(Exception):
+    """A listing found nobody: nothing was read about anyone, so there is nothing to log."""
+
+
+def _collect[T](
+    activity: str, user: User, name: str, read: Callable[[Processing], list[T]]
+) -> list[T]:
+    """READ inside a processing whose subjects it adds as it finds them; an empty result
+    writes no record (a processing needs a subject, and none was touched)."""
+    try:
+        with processing(activity=activity, actor=user, name=name, subjects_follow=True) as current:
+            rows = read(current)
+            if not rows:
+                raise _NothingFound
+            return rows
+    except _NothingFound:
+        return []
+
+
+@transaction.atomic
+def caseload(*, user: User) -> list[CaseRow]:
+    """The cases of the residents in USER's caseload (a team leader: the team's)."""
+
+    def read(current: Processing) -> list[CaseRow]:
+        cases = (
+            Case.objects.filter(resident__in=Resident.objects.filter(_residents_visible_to(user)))
+            .select_related("resident", "consulent")
+            .distinct()
+        )
+        rows = []
+        for case in cases:
+            current.add_subject(case.resident)
+            rows.append(
+                CaseRow(
+                    public_id=case.public_id,
+                    resident_name=resident_name(case.resident),
+                    law=case.get_law_display(),
+                    status=case.get_status_display(),
+                    consulent=_author(case.consulent),
+                    opened_at=case.opened_at,
+                )
+            )
+        return rows
+
+    return _collect(activities.CASE_WORK, user, "case.list", read)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing recorded in a case, as the page shows it."""
+
+    public_id: UUID
+    created_at: datetime
+    author: str
+    text: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case: Case
+    resident_name: str
+    birth_date: date
+    age: int
+    address: str  # empty when there is none or when it is confidential
+    has_address: bool
+    address_confidential: bool
+    notes: list[Entry]
+    decisions: list[Entry]
+    involved: list[Entry]
+    contacts: list[Entry]
+    reveals: list[Entry]
+
+
+def _author(user: User) -> str:
+    return user.get_full_name() or user.username
+
+
+@transaction.atomic
+def case_detail(*, user: User, public_id: UUID) -> CaseView:
+    with processing(
+        activity=activities.CASE_WORK, actor=user, name="case.read", subjects_follow=True
+    ) as current:
+        case = case_in_gate(user, Action.CASE_VIEW, public_id)
+        current.add_subject(case.resident)
+        born = birth_date_of(case)
+        notes = [
+            Entry(
+                n.public_id,
+                n.created_at,
+                _author(n.author),
+                unseal(bytes(n.text_sealed), context="case.note"),
+            )
+            for n in Note.objects.filter(case=case).select_related("author")
+        ]
+        decisions = [
+            Entry(
+                d.public_id,
+                d.created_at,
+                _author(d.author),
+                unseal(bytes(d.text_sealed), context="case.decision"),
+                {"outcome": d.get_outcome_display(), "decided_on": d.decided_on},
+            )
+            for d in CaseDecision.objects.filter(case=case).select_related("author")
+        ]
+        involved = [
+            Entry(
+                p.public_id,
+                p.created_at,
+                _author(p.author),
+                unseal(bytes(p.name_sealed), context="case.involved.name"),
+                {
+                    "role": p.get_role_display(),
+                    "contact": unseal(bytes(p.contact_sealed), context="case.involved.contact"),
+                },
+            )
+            for p in InvolvedPerson.objects.filter(case=case).select_related("author")
+        ]
+        contacts = [
+            Entry(
+                c.public_id,
+                c.created_at,
+                _author(c.author),
+                unseal(bytes(c.summary_sealed), context="case.contact.summary"),
+                {"partner": c.partner, "scenario": c.scenario, "decision": c.decision},
+            )
+            for c in CareContact.objects.filter(case=case).select_related("author")
+        ]
+        reveals = [
+            Entry(
+                r.public_id,
+                r.created_at,
+                _author(r.author),
+                "",
+                {
+                    "approved": r.approved,
+                    "revealed_at": r.revealed_at,
+                    "mine": r.author_id == user.pk,
+                    "openable": _openable(r, user),
+                },
+            )
+            for r in AddressReveal.objects.filter(case=case).select_related("author")
+        ]
+        return CaseView(
+            case=case,
+            resident_name=resident_name(case.resident),
+            birth_date=born,
+            age=age_on(born, timezone.localdate()),
+            address="" if case.address_confidential else address_of(case),
+            has_address=case.address_sealed is not None,
+            address_confidential=case.address_confidential,
+            notes=notes,
+            decisions=decisions,
+            involved=involved,
+            contacts=contacts,
+            reveals=reveals,
+        )
+
+
+def _openable(reveal: AddressReveal, user: User) -> bool:
+    return (
+        reveal.author_id == user.pk
+        and reveal.approved is True
+        and reveal.revealed_at is None
+        and reveal.decided_at is not None
+        and timezone.now() - reveal.decided_at < timedelta(hours=REVEAL_VALID_HOURS)
+    )
+
+
+def _known(case: Case) -> list[Known]:
+    """What the case knows about the resident and the people around them, each with the
+    placeholder it becomes."""
+    known = [
+        Known(f"[{_('resident')}]", (resident_name(case.resident),), is_name=True),
+        Known(
+            f"[{_('BSN of the resident')}]",
+            bsn_variants(unseal(bytes(case.resident.bsn_sealed), context="resident.bsn")),
+        ),
+        Known(f"[{_('date of birth')}]", date_variants(birth_date_of(case))),
+    ]
+    address = address_of(case)
+    if address:
+        parts = [address, *(p.strip() for p in address.split(",") if any(c.isdigit() for c in p))]
+        known.append(Known(f"[{_('address of the resident')}]", tuple(parts)))
+    counts: dict[str, int] = {}
+    for person in InvolvedPerson.objects.filter(case=case).order_by("created_at", "id"):
+        counts[person.role] = counts.get(person.role, 0) + 1
+        label = f"{InvolvedRole(person.role).label.lower()} {counts[person.role]}"
+        contact = unseal(bytes(person.contact_sealed), context="case.involved.contact")
+        known.append(
+            Known(
+                f"[{label}]",
+                (unseal(bytes(person.name_sealed), context="case.involved.name"),),
+                is_name=True,
+            )
+        )
+        if contact.strip():
+            known.append(Known(f"[{_('contact details of')} {label}]", (contact,)))
+    return known
+
+
+def _labels() -> dict[Kind, str]:
+    return {
+        Kind.BSN: _("BSN"),
+        Kind.EMAIL: _("e-mail address"),
+        Kind.IBAN: _("IBAN"),
+        Kind.PHONE: _("phone number"),
+        Kind.DATE: _("date"),
+        Kind.POSTCODE: _("postcode"),
+        Kind.ADDRESS: _("address"),
+    }
+
+
+def consultation_text(case: Case, question: str) -> str:
+    """The case as a consultation summary, before anonymising: the question, the law and
+    status, the age, the decisions and the notes."""
+    lines = [
+        _("Question: %(question)s") % {"question": question.strip()},
+        _("Law: %(law)s. Status: %(status)s. Age: %(age)d.")
+        % {
+            "law": case.get_law_display(),
+            "status": case.get_status_display(),
+            "age": age_on(birth_date_of(case), timezone.localdate()),
+        },
+    ]
+    for decision in CaseDecision.objects.filter(case=case).order_by("created_at", "id"):
+        text = unseal(bytes(decision.text_sealed), context="case.decision")
+        lines.append(
+            _("Decision (%(outcome)s): %(text)s")
+            % {"outcome": decision.get_outcome_display(), "text": text}
+        )
+    for note in Note.objects.filter(case=case).order_by("created_at", "id"):
+        lines.append(
+            _("Note: %(text)s") % {"text": unseal(bytes(note.text_sealed), context="case.note")}
+        )
+    return "\n\n".join(lines)
+
+
+def anonymised_for(case: Case, question: str) -> Anonymised:
+    return anonymise(consultation_text(case, question), _known(case), _labels())
+
+
+@transaction.atomic
+def consultation_draft(*, user: User, public_id: UUID, question: str) -> Anonymised:
+    """The anonymised summary of the case, for the case worker to check before sharing."""
+    with processing(
+        activity=activities.CONSULTATION,
+        actor=user,
+        name="consultation.draft",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(user, Action.CASE_WORK, public_id)
+        current.add_subject(case.resident)
+        return anonymised_for(case, question)
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    public_id: UUID
+    created_at: datetime
+    author: str
+    colleague: str
+    summary: str
+    replaced: int
+
+
+def _consultation_view(item: Consultation) -> ConsultationView:
+    return ConsultationView(
+        public_id=item.public_id,
+        created_at=item.created_at,
+        author=_author(item.author),
+        colleague=_author(item.colleague),
+        summary=unseal(bytes(item.summary_sealed), context="case.consultation.summary"),
+        replaced=item.replaced,
+    )
+
+
+@transaction.atomic
+def consultations_for(*, user: User) -> list[ConsultationView]:
+    """The anonymised consultations USER asked for or was asked about, newest first."""
+
+    def read(current: Processing) -> list[ConsultationView]:
+        items = Consultation.objects.filter(Q(colleague=user) | Q(author=user)).select_related(
+            "author", "colleague", "case__resident"
+        )
+        rows = []
+        for item in items:
+            current.add_subject(item.case.resident)
+            rows.append(_consultation_view(item))
+        return rows
+
+    return _collect(activities.CONSULTATION, user, "consultation.list", read)
+
+
+@transaction.atomic
+def consultation_detail(*, user: User, public_id: UUID) -> ConsultationView:
+    with processing(
+        activity=activities.CONSULTATION, actor=user, name="consultation.read", subjects_follow=True
+    ) as current:
+        item = (
+            Consultation.objects.select_related("author", "colleague", "case__resident")
+            .filter(public_id=public_id)
+            .first()
+        )
+        if item is None or not may(user, Action.CONSULTATION_VIEW, item):
+            raise Http404
+        current.add_subject(item.case.resident)
+        return _consultation_view(item)
+
+
+@dataclass(frozen=True)
+class RevealRow:
+    public_id: UUID
+    case_id: UUID
+    created_at: datetime
+    author: str
+    reason: str
+    approved: bool | None
+    decided_by: str
+    decided_at: datetime | None
+    revealed_at: datetime | None
+
+
+def _reveal_row(reveal: AddressReveal) -> RevealRow:
+    return RevealRow(
+        public_id=reveal.public_id,
+        case_id=reveal.case.public_id,
+        created_at=reveal.created_at,
+        author=_author(reveal.author),
+        reason=unseal(bytes(reveal.reason_sealed), context="case.address_reveal.reason"),
+        approved=reveal.approved,
+        decided_by=_author(reveal.decided_by) if reveal.decided_by else "",
+        decided_at=reveal.decided_at,
+        revealed_at=reveal.revealed_at,
+    )
+
+
+@transaction.atomic
+def reveals_to_decide(*, user: User) -> list[RevealRow]:
+    """Requests to see a confidential address that wait for this team leader."""
+    return _reveals(user, Action.CASE_ADDRESS_APPROVE, "address.requests", pending_only=True)
+
+
+@transaction.atomic
+def reveal_alerts(*, user: User) -> list[RevealRow]:
+    """Every request to see a confidential address, for the privacy officer's supervision."""
+    return _reveals(user, Action.CASE_ADDRESS_ALERTS, "address.supervise", pending_only=False)
+
+
+def _reveals(user: User, action: Action, name: str, *, pending_only: bool) -> list[RevealRow]:
+    def read(current: Processing) -> list[RevealRow]:
+        requests = AddressReveal.objects.select_related("author", "decided_by", "case__resident")
+        if pending_only:
+            requests = requests.filter(approved__isnull=True)
+        if user.role == Role.TEAMLEIDER:
+            requests = requests.filter(
+                case__resident__caseload__consulent__team_id=user.team_id or -1
+            ).distinct()
+        rows = []
+        for reveal in requests:
+            if may(user, action, reveal):
+                current.add_subject(reveal.case.resident)
+                rows.append(_reveal_row(reveal))
+        return rows
+
+    return _collect(activities.CONFIDENTIAL_ADDRESS, user, name, read)
+
+
+@dataclass(frozen=True)
+class CaseHeading:
+    public_id: UUID
+    resident_name: str
+    law: str
+    address_confidential: bool
+
+
+@transaction.atomic
+def case_heading(*, user: User, public_id: UUID, action: Action = Action.CASE_WORK) -> CaseHeading:
+    """Whose case a form is about, for its heading (and the access check before it opens)."""
+    with processing(
+        activity=activities.CASE_WORK, actor=user, name="case.heading", subjects_follow=True
+    ) as current:
+        case = case_in_gate(user, action, public_id)
+        current.add_subject(case.resident)
+        return CaseHeading(
+            public_id=case.public_id,
+            resident_name=resident_name(case.resident),
+            law=case.get_law_display(),
+            address_confidential=case.address_confidential,
+        )

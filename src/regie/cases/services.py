@@ -1,0 +1,369 @@
+"""Every write of the cases app: keyword-only arguments, one transaction, one processing-log
+record per resident touched, written in that same transaction.
+
+Services that act on an existing case take the acting user and the case's public id, and load
+the case inside their own processing with the one access decision (`case_in_gate`): a case the
+user may not work on is answered as if it did not exist.
+"""
+
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from regie.accounts import services as accounts_services
+from regie.accounts.access import Action, may
+from regie.accounts.models import Resident, Role, User
+from regie.cases import activities
+from regie.cases.models import (
+    AddressReveal,
+    CareContact,
+    Case,
+    CaseDecision,
+    Consultation,
+    DecisionOutcome,
+    InvolvedPerson,
+    InvolvedRole,
+    Law,
+    Note,
+    Status,
+)
+from regie.cases.selectors import (
+    REVEAL_VALID_HOURS,
+    NoSuchCase,
+    address_of,
+    age_on,
+    anonymised_for,
+    birth_date_of,
+    case_in_gate,
+)
+from regie.core.crypto import seal
+from regie.processing_log.gate import Actor, processing
+
+NOTE_MAX = 10_000
+
+
+def _required(field: str, value: str, message: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValidationError({field: message})
+    return value
+
+
+@transaction.atomic
+def case_open(
+    *,
+    resident: Resident,
+    law: Law | str,
+    consulent: User,
+    birth_date: date,
+    actor: "User | Actor",
+    address: str = "",
+    address_confidential: bool = False,
+    is_demo: bool = False,
+) -> Case:
+    """Open a case for RESIDENT under LAW with CONSULENT; the resident joins their caseload."""
+    if law not in Law.values:
+        raise ValidationError(
+            {"law": _("Choose the Wmo 2015, the Jeugdwet or the Participatiewet.")}
+        )
+    if consulent.role != Role.CONSULENT or not consulent.is_active:
+        raise ValidationError({"consulent": _("Only an active case worker can hold a case.")})
+    if birth_date > timezone.localdate():
+        raise ValidationError({"birth_date": _("A date of birth cannot lie in the future.")})
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.open", subjects=[resident]
+    ):
+        accounts_services.caseload_assign(consulent=consulent, resident=resident, assigned_by=actor)
+        return Case.objects.create(
+            resident=resident,
+            law=law,
+            consulent=consulent,
+            birth_date_sealed=seal(birth_date.isoformat(), context="case.birth_date"),
+            address_sealed=seal(address.strip(), context="case.address")
+            if address.strip()
+            else None,
+            address_confidential=address_confidential and bool(address.strip()),
+            is_demo=is_demo,
+        )
+
+
+@transaction.atomic
+def case_status_set(*, actor: User, case_id: UUID, status: Status | str) -> Case:
+    if status not in Status.values:
+        raise ValidationError({"status": _("Choose one of the statuses offered.")})
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.status", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        case.status = status
+        case.save(update_fields=["status"])
+        return case
+
+
+@transaction.atomic
+def case_address_set(*, actor: User, case_id: UUID, address: str, confidential: bool) -> None:
+    """Record the resident's address; a confidential one (a shelter) is masked from then on."""
+    address = _required("address", address, _("Enter the address."))
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.address", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        if case.address_confidential and not confidential:
+            raise ValidationError(
+                {
+                    "confidential": _(
+                        "A confidential address stays confidential; ask the privacy officer "
+                        "to lift it."
+                    )
+                }
+            )
+        case.address_sealed = seal(address, context="case.address")
+        case.address_confidential = confidential
+        case.save(update_fields=["address_sealed", "address_confidential"])
+
+
+@transaction.atomic
+def note_add(*, actor: User, case_id: UUID, text: str) -> Note:
+    text = _required("text", text, _("Write the note."))
+    if len(text) > NOTE_MAX:
+        raise ValidationError(
+            {"text": _("A note can hold at most %(max)d characters.") % {"max": NOTE_MAX}}
+        )
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.note.add", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        return Note.objects.create(
+            case=case, author=actor, text_sealed=seal(text, context="case.note")
+        )
+
+
+@transaction.atomic
+def decision_add(
+    *, actor: User, case_id: UUID, outcome: DecisionOutcome | str, decided_on: date, text: str
+) -> CaseDecision:
+    if outcome not in DecisionOutcome.values:
+        raise ValidationError({"outcome": _("Choose granted, partly granted or refused.")})
+    text = _required("text", text, _("Describe the decision."))
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("A decision cannot be dated in the future.")})
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.decision.add", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        return CaseDecision.objects.create(
+            case=case,
+            author=actor,
+            outcome=outcome,
+            decided_on=decided_on,
+            text_sealed=seal(text, context="case.decision"),
+        )
+
+
+@transaction.atomic
+def involved_person_add(
+    *, actor: "User", case_id: UUID, role: InvolvedRole | str, name: str, contact: str = ""
+) -> InvolvedPerson:
+    if role not in InvolvedRole.values:
+        raise ValidationError({"role": _("Choose the role this person has.")})
+    name = _required("name", name, _("Enter the person's name."))
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.involved.add", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        return InvolvedPerson.objects.create(
+            case=case,
+            author=actor,
+            role=role,
+            name_sealed=seal(name, context="case.involved.name"),
+            contact_sealed=seal(contact.strip(), context="case.involved.contact"),
+        )
+
+
+def _log_name(prefix: str, rules: list[str]) -> str:
+    """The processing name with the engine's rule ids, so the log says on which rules the
+    exchange rested (the record's name is at most 200 characters)."""
+    name = f"{prefix}[{','.join(rules)}]"
+    return name if len(name) <= 200 else name[:199] + "]"
+
+
+@transaction.atomic
+def exchange_assess(
+    *, actor: User, case_id: UUID, partner: str, answers: dict[str, Any], summary: str
+) -> CareContact:
+    """Ask the lawfulness engine about a proposed exchange with a care partner, and record the
+    contact with the decision it rests on. The law and the resident's age come from the case;
+    ANSWERS holds the other input fields of the engine."""
+    from regie.lawfulness.rules import ScenarioError, decide, parse_scenario
+
+    partner = _required("partner", partner, _("Name the care partner."))
+    summary = _required("summary", summary, _("Say which data would be exchanged and why."))
+    with processing(
+        activity=activities.EXCHANGE, actor=actor, name="exchange.assess", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        age = age_on(birth_date_of(case), timezone.localdate())
+        data = {**answers, "law": case.law, "subject_age": age}
+        if not 12 <= age <= 17:
+            data.pop("subject_capable", None)
+        try:
+            decision = decide(parse_scenario(data))
+        except ScenarioError as exc:
+            raise ValidationError({exc.field or NON_FIELD_ERRORS: exc.message}) from None
+        result = decision.as_json()
+        current.name = _log_name("exchange.assess", result["rules"])
+        return CareContact.objects.create(
+            case=case,
+            author=actor,
+            partner=partner,
+            scenario=data,
+            decision=result,
+            outcome=result["outcome"],
+            summary_sealed=seal(summary, context="case.contact.summary"),
+        )
+
+
+@transaction.atomic
+def consultation_share(
+    *, actor: User, case_id: UUID, colleague: User, question: str
+) -> Consultation:
+    """Share the anonymised summary of the case with COLLEAGUE, asking QUESTION."""
+    question = _required("question", question, _("Write the question for your colleague."))
+    if colleague == actor or colleague.role not in {Role.CONSULENT, Role.TEAMLEIDER}:
+        raise ValidationError({"colleague": _("Choose another case worker or a team leader.")})
+    if not colleague.is_active:
+        raise ValidationError({"colleague": _("This colleague's account is deactivated.")})
+    with processing(
+        activity=activities.CONSULTATION,
+        actor=actor,
+        name="consultation.share",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        result = anonymised_for(case, question)
+        return Consultation.objects.create(
+            case=case,
+            author=actor,
+            colleague=colleague,
+            summary_sealed=seal(result.text, context="case.consultation.summary"),
+            replaced=len(result.replacements),
+        )
+
+
+@transaction.atomic
+def address_reveal_request(
+    *, actor: User, case_id: UUID, reason: str, password: str
+) -> AddressReveal:
+    """Ask to see a confidential address: a reason, and the password again (re-authentication)
+    so that an unattended session cannot do it. A team leader then decides."""
+    reason = _required("reason", reason, _("Say why you need to see the address."))
+    if not password or not actor.check_password(password):
+        accounts_services.login_failed(username=actor.username)
+        raise ValidationError({"password": _("This password is incorrect.")})
+    with processing(
+        activity=activities.CONFIDENTIAL_ADDRESS,
+        actor=actor,
+        name="address.reveal.request",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        if not case.address_confidential:
+            raise ValidationError({"reason": _("This address is not confidential.")})
+        return AddressReveal.objects.create(
+            case=case,
+            author=actor,
+            reason_sealed=seal(reason, context="case.address_reveal.reason"),
+        )
+
+
+def _reveal_in_gate(user: User, action: Action, public_id: UUID) -> AddressReveal:
+    reveal = (
+        AddressReveal.objects.select_related("case__resident", "author")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if reveal is None or not may(user, action, reveal):
+        raise NoSuchCase
+    return reveal
+
+
+@transaction.atomic
+def address_reveal_decide(*, actor: User, reveal_id: UUID, approve: bool) -> AddressReveal:
+    """The team leader's second signature on a request to see a confidential address."""
+    with processing(
+        activity=activities.CONFIDENTIAL_ADDRESS,
+        actor=actor,
+        name="address.reveal.approve" if approve else "address.reveal.refuse",
+        subjects_follow=True,
+    ) as current:
+        reveal = _reveal_in_gate(actor, Action.CASE_ADDRESS_APPROVE, reveal_id)
+        current.add_subject(reveal.case.resident)
+        if reveal.approved is not None:
+            raise ValidationError({NON_FIELD_ERRORS: _("This request has already been decided.")})
+        if reveal.author_id == actor.pk:
+            raise ValidationError({NON_FIELD_ERRORS: _("You cannot approve your own request.")})
+        reveal.approved = approve
+        reveal.decided_by = actor
+        reveal.decided_at = timezone.now()
+        reveal.save(update_fields=["approved", "decided_by", "decided_at"])
+        return reveal
+
+
+@transaction.atomic
+def address_reveal_open(*, actor: User, reveal_id: UUID, alerts_url: str) -> str:
+    """Show the confidential address once, to whoever asked, after approval; the privacy
+    officer is alerted by e-mail (without personal data) and sees it in the supervision list."""
+    with processing(
+        activity=activities.CONFIDENTIAL_ADDRESS,
+        actor=actor,
+        name="address.reveal",
+        subjects_follow=True,
+    ) as current:
+        reveal = _reveal_in_gate(actor, Action.CASE_WORK, reveal_id)
+        current.add_subject(reveal.case.resident)
+        if reveal.author_id != actor.pk or reveal.approved is not True:
+            raise NoSuchCase
+        if reveal.revealed_at is not None:
+            raise ValidationError(
+                {NON_FIELD_ERRORS: _("The address was already shown; ask again if you need it again.")}
+            )
+        assert reveal.decided_at is not None
+        if timezone.now() - reveal.decided_at > timedelta(hours=REVEAL_VALID_HOURS):
+            raise ValidationError({NON_FIELD_ERRORS: _("The approval has expired; ask again.")})
+        reveal.revealed_at = timezone.now()
+        reveal.save(update_fields=["revealed_at"])
+        address = address_of(reveal.case)
+    recipients = list(
+        User.objects.filter(role=Role.PRIVACY_OFFICER, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if recipients:
+        transaction.on_commit(
+            lambda: send_mail(
+                _("Regie: a confidential address was revealed"),
+                _(
+                    "A staff member has seen a confidential address after a team leader's "
+                    "approval. See the details in Regie: %(url)s"
+                )
+                % {"url": alerts_url},
+                settings.DEFAULT_FROM_EMAIL,
+                recipients,
+            )
+        )
+    return address

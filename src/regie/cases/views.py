@@ -1,0 +1,287 @@
+"""The case worker's pages. Thin: forms in, services and selectors do the work, and every
+case is loaded inside a logged processing with the one access decision."""
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from regie.accounts.access import Action, permits
+from regie.accounts.models import User
+from regie.cases import selectors, services
+from regie.cases.forms import (
+    AddressForm,
+    ConsultationForm,
+    DecisionForm,
+    ExchangeForm,
+    InvolvedPersonForm,
+    NoteForm,
+    RevealRequestForm,
+    StatusForm,
+)
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _errors_onto(form: Form, error: ValidationError) -> None:
+    """Put a service's refusal on the form field it names (or on the form as a whole)."""
+    for field, problems in error.message_dict.items():
+        for problem in problems:
+            form.add_error(field if field in form.fields else None, problem)
+
+
+@permits(Action.CASE_VIEW)
+def caseload(request: HttpRequest) -> HttpResponse:
+    return render(request, "cases/caseload.html", {"rows": selectors.caseload(user=_user(request))})
+
+
+@permits(Action.CASE_VIEW)
+def case_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    view = selectors.case_detail(user=_user(request), public_id=public_id)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"view": view, "status_form": StatusForm(initial={"status": view.case.status})},
+    )
+
+
+def _case_form(
+    request: HttpRequest,
+    public_id: UUID,
+    form: Form,
+    *,
+    title: Any,
+    save: Callable[[Form], object],
+    done: Any,
+    template: str = "cases/case_form.html",
+) -> HttpResponse:
+    """A form about one case: on a valid POST the service saves it and the case page follows;
+    a refusal by the service lands on the field it names."""
+    user = _user(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, str(done))
+            return redirect("cases:detail", public_id=public_id)
+    heading = selectors.case_heading(user=user, public_id=public_id)
+    return render(request, template, {"form": form, "title": title, "heading": heading})
+
+
+@permits(Action.CASE_WORK)
+def note_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        NoteForm(request.POST or None),
+        title=gettext_lazy("Add a note"),
+        save=lambda form: services.note_add(
+            actor=_user(request), case_id=public_id, text=form.cleaned_data["text"]
+        ),
+        done=gettext_lazy("The note is saved."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def decision_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        DecisionForm(request.POST or None),
+        title=gettext_lazy("Record a decision"),
+        save=lambda form: services.decision_add(
+            actor=_user(request), case_id=public_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("The decision is recorded."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def involved_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        InvolvedPersonForm(request.POST or None),
+        title=gettext_lazy("Add an involved person"),
+        save=lambda form: services.involved_person_add(
+            actor=_user(request), case_id=public_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("The involved person is added."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def status_set(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        StatusForm(request.POST or None),
+        title=gettext_lazy("Change the status"),
+        save=lambda form: services.case_status_set(
+            actor=_user(request), case_id=public_id, status=form.cleaned_data["status"]
+        ),
+        done=gettext_lazy("The status is changed."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def address_set(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        AddressForm(request.POST or None),
+        title=gettext_lazy("Record the address"),
+        save=lambda form: services.case_address_set(
+            actor=_user(request), case_id=public_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("The address is saved."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def exchange_assess(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Ask the lawfulness engine whether a proposed exchange may go ahead; the answer is
+    recorded with the contact and shown on the case page."""
+    form = ExchangeForm(request.POST or None)
+
+    def save(form: Form) -> None:
+        assert isinstance(form, ExchangeForm)
+        contact = services.exchange_assess(
+            actor=_user(request),
+            case_id=public_id,
+            partner=form.cleaned_data["partner"],
+            answers=form.answers(),
+            summary=form.cleaned_data["summary"],
+        )
+        request.session["regie_last_contact"] = str(contact.public_id)
+
+    return _case_form(
+        request,
+        public_id,
+        form,
+        title=gettext_lazy("Ask whether an exchange is lawful"),
+        save=save,
+        done=gettext_lazy("The engine's decision is recorded with the contact."),
+        template="cases/exchange_form.html",
+    )
+
+
+@permits(Action.CASE_WORK)
+def consultation(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """An anonymised summary of the case for a colleague: first shown with everything that
+    was replaced, then shared."""
+    user = _user(request)
+    form = ConsultationForm(request.POST or None, user=user)
+    draft = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("step") == "share":
+            try:
+                services.consultation_share(
+                    actor=user,
+                    case_id=public_id,
+                    colleague=form.cleaned_data["colleague"],
+                    question=form.cleaned_data["question"],
+                )
+            except ValidationError as error:
+                _errors_onto(form, error)
+            else:
+                messages.success(
+                    request, _("The anonymised summary is shared with your colleague.")
+                )
+                return redirect("cases:detail", public_id=public_id)
+        else:
+            draft = selectors.consultation_draft(
+                user=user, public_id=public_id, question=form.cleaned_data["question"]
+            )
+    heading = selectors.case_heading(user=user, public_id=public_id)
+    return render(
+        request, "cases/consultation.html", {"form": form, "heading": heading, "draft": draft}
+    )
+
+
+@permits(Action.CONSULTATION_VIEW)
+def consultations(request: HttpRequest) -> HttpResponse:
+    rows = selectors.consultations_for(user=_user(request))
+    return render(request, "cases/consultations.html", {"rows": rows})
+
+
+@permits(Action.CONSULTATION_VIEW)
+def consultation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    item = selectors.consultation_detail(user=_user(request), public_id=public_id)
+    return render(request, "cases/consultation_detail.html", {"item": item})
+
+
+@permits(Action.CASE_WORK)
+def reveal_request(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _case_form(
+        request,
+        public_id,
+        RevealRequestForm(request.POST or None),
+        title=gettext_lazy("Ask to see the confidential address"),
+        save=lambda form: services.address_reveal_request(
+            actor=_user(request), case_id=public_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("Your request is sent to your team leader."),
+        template="cases/reveal_request.html",
+    )
+
+
+@permits(Action.CASE_WORK)
+@require_POST
+def reveal_open(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    try:
+        address = services.address_reveal_open(
+            actor=_user(request),
+            reveal_id=public_id,
+            alerts_url=request.build_absolute_uri(reverse("cases:reveal-alerts")),
+        )
+    except ValidationError as error:
+        for problems in error.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+        return redirect("cases:caseload")
+    return render(request, "cases/reveal_open.html", {"address": address})
+
+
+@permits(Action.CASE_ADDRESS_APPROVE)
+def reveals(request: HttpRequest) -> HttpResponse:
+    rows = selectors.reveals_to_decide(user=_user(request))
+    return render(request, "cases/reveals.html", {"rows": rows})
+
+
+@permits(Action.CASE_ADDRESS_APPROVE)
+@require_POST
+def reveal_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.address_reveal_decide(actor=_user(request), reveal_id=public_id, approve=approve)
+    except ValidationError as error:
+        for problems in error.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+    else:
+        messages.success(
+            request, _("The request is approved.") if approve else _("The request is refused.")
+        )
+    return redirect("cases:reveals")
+
+
+@permits(Action.CASE_ADDRESS_ALERTS)
+def reveal_alerts(request: HttpRequest) -> HttpResponse:
+    rows = selectors.reveal_alerts(user=_user(request))
+    return render(request, "cases/reveal_alerts.html", {"rows": rows})
