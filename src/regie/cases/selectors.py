@@ -59,7 +59,7 @@ def address_of(case: Case) -> str:
 def case_in_gate(user: User, action: Action, public_id: UUID) -> Case:
     """The case, loaded inside an open processing, if USER may do ACTION to it."""
     case = Case.objects.select_related("resident", "consulent").filter(public_id=public_id).first()
-    if case is None or not may(user, action, case):
+    if case is None or not may(user, action, case, in_service=True):
         raise NoSuchCase
     return case
 
@@ -384,7 +384,7 @@ def consultation_detail(*, user: User, public_id: UUID) -> ConsultationView:
             .filter(public_id=public_id)
             .first()
         )
-        if item is None or not may(user, Action.CONSULTATION_VIEW, item):
+        if item is None or not may(user, Action.CONSULTATION_VIEW, item, in_service=True):
             raise Http404
         current.add_subject(item.case.resident)
         return _consultation_view(item)
@@ -440,7 +440,7 @@ def _reveals(user: User, action: Action, name: str, *, pending_only: bool) -> li
             ).distinct()
         rows = []
         for reveal in requests:
-            if may(user, action, reveal):
+            if may(user, action, reveal, in_service=True):
                 current.add_subject(reveal.case.resident)
                 rows.append(_reveal_row(reveal))
         return rows

@@ -44,6 +44,7 @@ from regie.cases.selectors import (
     case_in_gate,
 )
 from regie.core.crypto import seal
+from regie.lawfulness.rules import ScenarioError, decide, parse_scenario
 from regie.processing_log.gate import Actor, processing
 
 NOTE_MAX = 10_000
@@ -206,8 +207,6 @@ def exchange_assess(
     """Ask the lawfulness engine about a proposed exchange with a care partner, and record the
     contact with the decision it rests on. The law and the resident's age come from the case;
     ANSWERS holds the other input fields of the engine."""
-    from regie.lawfulness.rules import ScenarioError, decide, parse_scenario
-
     partner = _required("partner", partner, _("Name the care partner."))
     summary = _required("summary", summary, _("Say which data would be exchanged and why."))
     with processing(
@@ -297,7 +296,7 @@ def _reveal_in_gate(user: User, action: Action, public_id: UUID) -> AddressRevea
         .filter(public_id=public_id)
         .first()
     )
-    if reveal is None or not may(user, action, reveal):
+    if reveal is None or not may(user, action, reveal, in_service=True):
         raise NoSuchCase
     return reveal
 
@@ -340,7 +339,7 @@ def address_reveal_open(*, actor: User, reveal_id: UUID, alerts_url: str) -> str
             raise NoSuchCase
         if reveal.revealed_at is not None:
             raise ValidationError(
-                {NON_FIELD_ERRORS: _("The address was already shown; ask again if you need it again.")}
+                {NON_FIELD_ERRORS: _("The address was already shown; ask again if you need it.")}
             )
         assert reveal.decided_at is not None
         if timezone.now() - reveal.decided_at > timedelta(hours=REVEAL_VALID_HOURS):

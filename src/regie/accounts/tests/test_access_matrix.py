@@ -6,6 +6,7 @@ The matrix below is the specification of who may open what. A new URL without a 
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
@@ -15,7 +16,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from regie.accounts import services
 from regie.accounts.models import ApiToken, User
-from regie.conftest import People, log_in
+from regie.cases import services as case_services
+from regie.cases.models import AddressReveal, Case, Consultation
+from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
@@ -170,6 +173,58 @@ def _agreement(people: People) -> dict[str, object]:
     return {"public_id": agreement.public_id}
 
 
+def _case(people: People) -> Case:
+    """Anna's case (in the consulent's caseload, team Wmo) with a confidential address."""
+    with inspecting():
+        case = Case.objects.filter(resident=people.anna).first()
+    if case is None:
+        case = case_services.case_open(
+            resident=people.anna,
+            law="wmo",
+            consulent=people.consulent,
+            birth_date=date(1985, 3, 12),
+            address="Opvangweg 1, 9999 ZZ Lindendal",
+            address_confidential=True,
+            actor=INTAKE,
+        )
+    return case
+
+
+def _case_id(people: People) -> dict[str, object]:
+    return {"public_id": _case(people).public_id}
+
+
+def _consultation_id(people: People) -> dict[str, object]:
+    case = _case(people)
+    with inspecting():
+        item = Consultation.objects.first()
+    if item is None:
+        item = case_services.consultation_share(
+            actor=people.consulent,
+            case_id=case.public_id,
+            colleague=people.teamleider,
+            question="?",
+        )
+    return {"public_id": item.public_id}
+
+
+def _reveal_id(people: People) -> dict[str, object]:
+    case = _case(people)
+    with inspecting():
+        reveal = AddressReveal.objects.first()
+    if reveal is None:
+        reveal = case_services.address_reveal_request(
+            actor=people.consulent, case_id=case.public_id, reason="Bezoek", password=PASSWORD
+        )
+    return {"public_id": reveal.public_id}
+
+
+def _post_only(*allowed: str, kwargs: Callable[[People], dict[str, object]]) -> Row:
+    """A POST-only URL: GET answers 405 to whoever passes the access decision."""
+    row = staff_only(kwargs=kwargs)
+    return Row({**row.expect, **dict.fromkeys(allowed, 405)}, kwargs)
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -274,6 +329,22 @@ MATRIX: dict[str, Row] = {
     "api:processing-log-records": everyone(404, **{ANON: 401}),
     "api:processing-log-otlp": everyone(404, **{ANON: 401, "privacy_officer": 200}),
     # GET on the POST-only assessment answers 405 to whoever passes the access decision.
+    "cases:caseload": staff_only("consulent", "teamleider"),
+    "cases:detail": staff_only("consulent", "teamleider", kwargs=_case_id),
+    "cases:note-add": staff_only("consulent", kwargs=_case_id),
+    "cases:decision-add": staff_only("consulent", kwargs=_case_id),
+    "cases:involved-add": staff_only("consulent", kwargs=_case_id),
+    "cases:status": staff_only("consulent", kwargs=_case_id),
+    "cases:address": staff_only("consulent", kwargs=_case_id),
+    "cases:reveal-request": staff_only("consulent", kwargs=_case_id),
+    "cases:exchange": staff_only("consulent", kwargs=_case_id),
+    "cases:consultation": staff_only("consulent", kwargs=_case_id),
+    "cases:consultations": staff_only("consulent", "teamleider"),
+    "cases:consultation-detail": staff_only("consulent", "teamleider", kwargs=_consultation_id),
+    "cases:reveals": staff_only("teamleider"),
+    "cases:reveal-decide": _post_only("teamleider", kwargs=_reveal_id),
+    "cases:reveal-open": _post_only("consulent", kwargs=_reveal_id),
+    "cases:reveal-alerts": staff_only("privacy_officer"),
     "api:lawfulness-assess": everyone(
         404, **{ANON: 401, "consulent": 405, "teamleider": 405, "privacy_officer": 405}
     ),

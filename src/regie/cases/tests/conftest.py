@@ -1,0 +1,36 @@
+from datetime import date
+
+import pytest
+
+from regie.cases import services
+from regie.cases.models import Case, Law
+from regie.conftest import INTAKE, People
+
+ANNA_BORN = date(1985, 3, 12)
+
+
+@pytest.fixture
+def case(people: People) -> Case:
+    """Anna's Wmo case, in the consulent's caseload (team Wmo)."""
+    return services.case_open(
+        resident=people.anna,
+        law=Law.WMO,
+        consulent=people.consulent,
+        birth_date=ANNA_BORN,
+        address="Lindenlaan 12, 1234 AB Lindendal",
+        actor=INTAKE,
+    )
+
+
+@pytest.fixture
+def shelter_case(people: People) -> Case:
+    """Anna's case with a confidential shelter address."""
+    return services.case_open(
+        resident=people.anna,
+        law=Law.PARTICIPATIEWET,
+        consulent=people.consulent,
+        birth_date=ANNA_BORN,
+        address="Opvangweg 1, 9999 ZZ Lindendal",
+        address_confidential=True,
+        actor=INTAKE,
+    )
