@@ -253,17 +253,17 @@ def _known(case: Case) -> list[Known]:
     """What the case knows about the resident and the people around them, each with the
     placeholder it becomes."""
     known = [
-        Known(f"[{_('resident')}]", (resident_name(case.resident),), is_name=True),
+        Known(_("[resident]"), (resident_name(case.resident),), is_name=True),
         Known(
-            f"[{_('BSN of the resident')}]",
+            _("[BSN of the resident]"),
             bsn_variants(unseal(bytes(case.resident.bsn_sealed), context="resident.bsn")),
         ),
-        Known(f"[{_('date of birth')}]", date_variants(birth_date_of(case))),
+        Known(_("[date of birth]"), date_variants(birth_date_of(case))),
     ]
     address = address_of(case)
     if address:
         parts = [address, *(p.strip() for p in address.split(",") if any(c.isdigit() for c in p))]
-        known.append(Known(f"[{_('address of the resident')}]", tuple(parts)))
+        known.append(Known(_("[address of the resident]"), tuple(parts)))
     counts: dict[str, int] = {}
     for person in InvolvedPerson.objects.filter(case=case).order_by("created_at", "id"):
         counts[person.role] = counts.get(person.role, 0) + 1
@@ -277,7 +277,7 @@ def _known(case: Case) -> list[Known]:
             )
         )
         if contact.strip():
-            known.append(Known(f"[{_('contact details of')} {label}]", (contact,)))
+            known.append(Known(_("[contact details of %(who)s]") % {"who": label}, (contact,)))
     return known
 
 
