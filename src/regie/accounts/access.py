@@ -45,6 +45,7 @@ class Action(StrEnum):
     CASE_ADDRESS_APPROVE = "case.address.approve"
     CASE_ADDRESS_ALERTS = "case.address.alerts"
     CONSULTATION_VIEW = "consultation.view"
+    CASE_COUNTERSIGN = "case.countersign"
 
 
 ALL_STAFF = frozenset(Role)
@@ -69,6 +70,7 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.CASE_ADDRESS_APPROVE: frozenset({Role.TEAMLEIDER}),
     Action.CASE_ADDRESS_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
     Action.CONSULTATION_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
+    Action.CASE_COUNTERSIGN: frozenset({Role.TEAMLEIDER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.models import Role, User
 from regie.cases.models import DecisionOutcome, InvolvedRole, Status
+from regie.lawfulness.models import ConsentMethod, GivenBy, NoticeMethod, ObjectionOption
 
 _TEXTAREA = forms.Textarea(attrs={"rows": 5, "class": "utrecht-textarea"})
 
@@ -147,3 +148,61 @@ class ConsultationForm(forms.Form):
             .order_by("first_name", "username")
         )
         field.label_from_instance = _colleague_label  # type: ignore[method-assign,assignment]
+
+
+_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ConsentForm(forms.Form):
+    given_by = forms.ChoiceField(label=_("Consent given by"), choices=GivenBy.choices)
+    representative = forms.CharField(
+        label=_("Name of the legal representative (when they gave it)"),
+        max_length=200,
+        required=False,
+    )
+    covered_data = forms.CharField(label=_("Which data the consent covers"), widget=_TEXTAREA)
+
+    def record_fields(self) -> dict[str, Any]:
+        """The fields as `consent_record` names them."""
+        fields = dict(self.cleaned_data)
+        fields["data"] = fields.pop("covered_data")
+        return fields
+
+    method = forms.ChoiceField(label=_("How was it given?"), choices=ConsentMethod.choices)
+    given_at = forms.DateTimeField(label=_("Given at"), widget=_DATETIME)
+    valid_until = forms.DateTimeField(label=_("Valid until"), widget=_DATETIME)
+
+
+class NoticeForm(forms.Form):
+    told = forms.CharField(
+        label=_("What was the resident told about the purpose and why it is necessary?"),
+        widget=_TEXTAREA,
+    )
+    told_at = forms.DateTimeField(label=_("Told at"), widget=_DATETIME)
+    method = forms.ChoiceField(label=_("How?"), choices=NoticeMethod.choices)
+
+
+class ObjectionForm(forms.Form):
+    objection = forms.CharField(label=_("What does the resident object to?"), widget=_TEXTAREA)
+    raised_at = forms.DateTimeField(label=_("Raised at"), widget=_DATETIME)
+    safety_at_risk = forms.BooleanField(
+        label=_("The resident's health or safety is at stake"), required=False
+    )
+    option = forms.ChoiceField(label=_("How do you go on?"), choices=ObjectionOption.choices)
+    importance_explained = forms.BooleanField(
+        label=_("I told the resident why the service matters"), required=False
+    )
+    colleague_consulted = forms.BooleanField(
+        label=_("I consulted a colleague or expert"), required=False
+    )
+    consulted_on_anonymised_data = forms.BooleanField(
+        label=_("The consultation was on anonymised data"), required=False
+    )
+    considerations = forms.CharField(
+        label=_("Considerations (required for involuntary service)"),
+        widget=_TEXTAREA,
+        required=False,
+    )
+    resident_informed = forms.BooleanField(
+        label=_("I informed the resident of the decision and of their rights"), required=False
+    )

@@ -28,6 +28,8 @@ from regie.cases.models import (
     Note,
 )
 from regie.core.crypto import unseal
+from regie.lawfulness import selectors as lawfulness_selectors
+from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Processing, processing
 
 # How long an approved request lets the case worker open the address.
@@ -152,6 +154,9 @@ class CaseView:
     involved: list[Entry]
     contacts: list[Entry]
     reveals: list[Entry]
+    consents: list[Entry]
+    notices: list[Entry]
+    objections: list[Entry]
 
 
 def _author(user: User) -> str:
@@ -223,6 +228,16 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             )
             for r in AddressReveal.objects.filter(case=case).select_related("author")
         ]
+        consents, notices, objections = _lawfulness_records(user, case, contacts)
+        for contact in contacts:
+            for kind, records in (
+                ("consents", consents),
+                ("notices", notices),
+                ("objections", objections),
+            ):
+                contact.extra[kind] = [
+                    r for r in records if r.extra["contact"] == str(contact.public_id)
+                ]
         return CaseView(
             case=case,
             resident_name=resident_name(case.resident),
@@ -236,7 +251,82 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             involved=involved,
             contacts=contacts,
             reveals=reveals,
+            consents=consents,
+            notices=notices,
+            objections=objections,
         )
+
+
+def _lawfulness_records(
+    user: User, case: Case, contacts: list[Entry]
+) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """The consents, notices and objections recorded for this case's contacts, through the
+    lawfulness selectors (each logs its own read)."""
+    partners = {str(contact.public_id): contact.extra["partner"] for contact in contacts}
+    if not partners:
+        return [], [], []
+    resident = case.resident
+    now = timezone.now()
+    consents = [
+        Entry(
+            c.public_id,
+            c.recorded_at,
+            _author(c.recorded_by),
+            opened(c)["data"],
+            {
+                "partner": partners[c.reference],
+                "contact": c.reference,
+                "given_by": c.get_given_by_display(),
+                "representative": opened(c)["representative"],
+                "method": c.get_method_display(),
+                "given_at": c.given_at,
+                "valid_until": c.valid_until,
+                "withdrawn_at": c.withdrawn_at,
+                "in_force": c.withdrawn_at is None and c.given_at <= now < c.valid_until,
+                "rules": c.decision.get("rules", []),
+            },
+        )
+        for c in lawfulness_selectors.consents_for(resident, actor=user)
+        if c.reference in partners
+    ]
+    notices = [
+        Entry(
+            n.public_id,
+            n.recorded_at,
+            _author(n.recorded_by),
+            opened(n)["told"],
+            {
+                "partner": partners[n.reference],
+                "contact": n.reference,
+                "told_at": n.told_at,
+                "method": n.get_method_display(),
+                "rules": n.decision.get("rules", []),
+            },
+        )
+        for n in lawfulness_selectors.notices_for(resident, actor=user)
+        if n.reference in partners
+    ]
+    objections = [
+        Entry(
+            o.public_id,
+            o.recorded_at,
+            _author(o.recorded_by),
+            opened(o)["objection"],
+            {
+                "partner": partners[o.reference],
+                "contact": o.reference,
+                "option": o.get_option_display(),
+                "involuntary": o.option == "involuntary",
+                "considerations": opened(o)["considerations"],
+                "countersigned_at": o.countersigned_at,
+                "in_effect": o.in_effect,
+                "rules": o.decision.get("rules", []),
+            },
+        )
+        for o in lawfulness_selectors.objections_for(resident, actor=user)
+        if o.reference in partners
+    ]
+    return consents, notices, objections
 
 
 def _openable(reveal: AddressReveal, user: User) -> bool:
@@ -469,4 +559,35 @@ def case_heading(*, user: User, public_id: UUID, action: Action = Action.CASE_WO
             resident_name=resident_name(case.resident),
             law=case.get_law_display(),
             address_confidential=case.address_confidential,
+        )
+
+
+@dataclass(frozen=True)
+class ContactHeading:
+    case: CaseHeading
+    partner: str
+    decision: dict[str, Any]
+
+
+@transaction.atomic
+def contact_heading(*, user: User, public_id: UUID, contact_id: UUID) -> ContactHeading:
+    """A contact with a care partner and the engine's decision on it, for the heading of the
+    forms that record consent, a notice or an objection."""
+    with processing(
+        activity=activities.CASE_WORK, actor=user, name="case.heading", subjects_follow=True
+    ) as current:
+        case = case_in_gate(user, Action.CASE_WORK, public_id)
+        contact = CareContact.objects.filter(case=case, public_id=contact_id).first()
+        if contact is None:
+            raise NoSuchCase
+        current.add_subject(case.resident)
+        return ContactHeading(
+            case=CaseHeading(
+                public_id=case.public_id,
+                resident_name=resident_name(case.resident),
+                law=case.get_law_display(),
+                address_confidential=case.address_confidential,
+            ),
+            partner=contact.partner,
+            decision=contact.decision,
         )

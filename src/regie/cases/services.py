@@ -44,7 +44,9 @@ from regie.cases.selectors import (
     case_in_gate,
 )
 from regie.core.crypto import seal
-from regie.lawfulness.rules import ScenarioError, decide, parse_scenario
+from regie.lawfulness import services as lawfulness_services
+from regie.lawfulness.models import Consent, Objection, TransparencyNotice
+from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
 from regie.processing_log.gate import Actor, processing
 
 NOTE_MAX = 10_000
@@ -366,3 +368,115 @@ def address_reveal_open(*, actor: User, reveal_id: UUID, alerts_url: str) -> str
             )
         )
     return address
+
+
+def _contact_in_gate(user: User, case_id: UUID, contact_id: UUID) -> tuple[Case, CareContact]:
+    case = case_in_gate(user, Action.CASE_WORK, case_id)
+    contact = CareContact.objects.filter(case=case, public_id=contact_id).first()
+    if contact is None:
+        raise NoSuchCase
+    return case, contact
+
+
+def _with_contact(
+    actor: User, case_id: UUID, contact_id: UUID, extra: dict[str, Any] | None = None
+) -> tuple[Case, CareContact, Scenario]:
+    """Inside an open processing: the case, the contact and the scenario the engine decided
+    on, with EXTRA answers (an objection) added."""
+    case, contact = _contact_in_gate(actor, case_id, contact_id)
+    try:
+        scenario = parse_scenario({**contact.scenario, **(extra or {})})
+    except ScenarioError as exc:
+        raise ValidationError({exc.field or NON_FIELD_ERRORS: exc.message}) from None
+    return case, contact, scenario
+
+
+@transaction.atomic
+def contact_consent_record(
+    *, actor: User, case_id: UUID, contact_id: UUID, **fields: Any
+) -> Consent:
+    """Record the specific consent the engine asked for on a contact with a care partner."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.contact.read", subjects_follow=True
+    ) as current:
+        case, contact, scenario = _with_contact(actor, case_id, contact_id)
+        current.add_subject(case.resident)
+        return lawfulness_services.consent_record(
+            resident=case.resident,
+            scenario=scenario,
+            recorded_by=actor,
+            reference=str(contact.public_id),
+            **fields,
+        )
+
+
+@transaction.atomic
+def contact_notice_record(
+    *, actor: User, case_id: UUID, contact_id: UUID, **fields: Any
+) -> TransparencyNotice:
+    """Record what the resident was told about a contact with a care partner."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.contact.read", subjects_follow=True
+    ) as current:
+        case, contact, scenario = _with_contact(actor, case_id, contact_id)
+        current.add_subject(case.resident)
+        return lawfulness_services.notice_record(
+            resident=case.resident,
+            scenario=scenario,
+            recorded_by=actor,
+            reference=str(contact.public_id),
+            **fields,
+        )
+
+
+@transaction.atomic
+def contact_objection_record(
+    *, actor: User, case_id: UUID, contact_id: UUID, safety_at_risk: bool, **fields: Any
+) -> Objection:
+    """Record that the resident objects to a contact (or refuses consent for it), and the
+    option chosen; the engine decides again with the objection and the safety risk."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.contact.read", subjects_follow=True
+    ) as current:
+        case, contact, scenario = _with_contact(
+            actor,
+            case_id,
+            contact_id,
+            {"objection": True, "safety_at_risk": safety_at_risk},
+        )
+        current.add_subject(case.resident)
+        return lawfulness_services.objection_record(
+            resident=case.resident,
+            scenario=scenario,
+            recorded_by=actor,
+            reference=str(contact.public_id),
+            **fields,
+        )
+
+
+@transaction.atomic
+def case_consent_withdraw(*, actor: User, case_id: UUID, consent_id: UUID) -> Consent:
+    """The resident withdraws a consent recorded in this case; from now on it allows nothing."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.consent.read", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        consent = Consent.objects.filter(resident=case.resident, public_id=consent_id).first()
+        if consent is None:
+            raise NoSuchCase
+        return lawfulness_services.consent_withdraw(consent=consent, recorded_by=actor)
+
+
+@transaction.atomic
+def case_objection_countersign(*, actor: User, case_id: UUID, objection_id: UUID) -> Objection:
+    """A team leader's second signature on involuntary service recorded in this case."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.objection.read", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_VIEW, case_id)
+        current.add_subject(case.resident)
+        objection = Objection.objects.filter(resident=case.resident, public_id=objection_id).first()
+        if objection is None:
+            raise NoSuchCase
+        return lawfulness_services.objection_countersign(objection=objection, teamleider=actor)

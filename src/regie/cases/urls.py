@@ -17,6 +17,31 @@ urlpatterns = [
     ),
     path("werk/dossiers/<uuid:public_id>/uitwisseling/", views.exchange_assess, name="exchange"),
     path("werk/dossiers/<uuid:public_id>/casusoverleg/", views.consultation, name="consultation"),
+    path(
+        "werk/dossiers/<uuid:public_id>/contacten/<uuid:contact_id>/toestemming/",
+        views.consent_add,
+        name="consent-add",
+    ),
+    path(
+        "werk/dossiers/<uuid:public_id>/contacten/<uuid:contact_id>/informatie/",
+        views.notice_add,
+        name="notice-add",
+    ),
+    path(
+        "werk/dossiers/<uuid:public_id>/contacten/<uuid:contact_id>/bezwaar/",
+        views.objection_add,
+        name="objection-add",
+    ),
+    path(
+        "werk/dossiers/<uuid:public_id>/toestemmingen/<uuid:consent_id>/intrekken/",
+        views.consent_withdraw,
+        name="consent-withdraw",
+    ),
+    path(
+        "werk/dossiers/<uuid:public_id>/bezwaren/<uuid:objection_id>/tekenen/",
+        views.objection_countersign,
+        name="objection-countersign",
+    ),
     path("werk/casusoverleg/", views.consultations, name="consultations"),
     path(
         "werk/casusoverleg/<uuid:public_id>/",

@@ -2,6 +2,7 @@
 case is loaded inside a logged processing with the one access decision."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
@@ -11,6 +12,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -20,11 +22,14 @@ from regie.accounts.models import User
 from regie.cases import selectors, services
 from regie.cases.forms import (
     AddressForm,
+    ConsentForm,
     ConsultationForm,
     DecisionForm,
     ExchangeForm,
     InvolvedPersonForm,
     NoteForm,
+    NoticeForm,
+    ObjectionForm,
     RevealRequestForm,
     StatusForm,
 )
@@ -38,7 +43,9 @@ def _user(request: HttpRequest) -> User:
 
 def _errors_onto(form: Form, error: ValidationError) -> None:
     """Put a service's refusal on the form field it names (or on the form as a whole)."""
+    aliases = {"data": "covered_data"}
     for field, problems in error.message_dict.items():
+        field = aliases.get(field, field)
         for problem in problems:
             form.add_error(field if field in form.fields else None, problem)
 
@@ -285,3 +292,124 @@ def reveal_decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def reveal_alerts(request: HttpRequest) -> HttpResponse:
     rows = selectors.reveal_alerts(user=_user(request))
     return render(request, "cases/reveal_alerts.html", {"rows": rows})
+
+
+def _contact_form(
+    request: HttpRequest,
+    public_id: UUID,
+    contact_id: UUID,
+    form: Form,
+    *,
+    title: Any,
+    save: Callable[[Form], object],
+    done: Any,
+) -> HttpResponse:
+    """A form about one contact with a care partner (consent, notice, objection)."""
+    user = _user(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, str(done))
+            return redirect("cases:detail", public_id=public_id)
+    heading = selectors.contact_heading(user=user, public_id=public_id, contact_id=contact_id)
+    return render(
+        request,
+        "cases/contact_form.html",
+        {"form": form, "title": title, "heading": heading.case, "contact": heading},
+    )
+
+
+def _now_initial(*fields: str) -> dict[str, Any]:
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    return dict.fromkeys(fields, now)
+
+
+@permits(Action.CASE_WORK)
+def consent_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> HttpResponse:
+    initial = {
+        **_now_initial("given_at"),
+        "valid_until": timezone.localtime().replace(second=0, microsecond=0) + timedelta(days=365),
+    }
+    return _contact_form(
+        request,
+        public_id,
+        contact_id,
+        ConsentForm(request.POST or None, initial=initial),
+        title=gettext_lazy("Record specific consent"),
+        save=lambda form: services.contact_consent_record(
+            actor=_user(request),
+            case_id=public_id,
+            contact_id=contact_id,
+            **form.record_fields(),  # type: ignore[attr-defined]
+        ),
+        done=gettext_lazy("The consent is recorded."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def notice_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> HttpResponse:
+    return _contact_form(
+        request,
+        public_id,
+        contact_id,
+        NoticeForm(request.POST or None, initial=_now_initial("told_at")),
+        title=gettext_lazy("Record what the resident was told"),
+        save=lambda form: services.contact_notice_record(
+            actor=_user(request), case_id=public_id, contact_id=contact_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("The notice is recorded."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def objection_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> HttpResponse:
+    return _contact_form(
+        request,
+        public_id,
+        contact_id,
+        ObjectionForm(request.POST or None, initial=_now_initial("raised_at")),
+        title=gettext_lazy("Record an objection"),
+        save=lambda form: services.contact_objection_record(
+            actor=_user(request), case_id=public_id, contact_id=contact_id, **form.cleaned_data
+        ),
+        done=gettext_lazy("The objection is recorded."),
+    )
+
+
+@permits(Action.CASE_WORK)
+def consent_withdraw(request: HttpRequest, public_id: UUID, consent_id: UUID) -> HttpResponse:
+    heading = selectors.case_heading(user=_user(request), public_id=public_id)
+    if request.method == "POST":
+        try:
+            services.case_consent_withdraw(
+                actor=_user(request), case_id=public_id, consent_id=consent_id
+            )
+        except ValidationError as error:
+            for problems in error.message_dict.values():
+                for problem in problems:
+                    messages.error(request, problem)
+        else:
+            messages.success(request, _("The consent is withdrawn; it allows nothing from now on."))
+        return redirect("cases:detail", public_id=public_id)
+    return render(request, "cases/consent_withdraw.html", {"heading": heading})
+
+
+@permits(Action.CASE_COUNTERSIGN)
+@require_POST
+def objection_countersign(
+    request: HttpRequest, public_id: UUID, objection_id: UUID
+) -> HttpResponse:
+    try:
+        services.case_objection_countersign(
+            actor=_user(request), case_id=public_id, objection_id=objection_id
+        )
+    except ValidationError as error:
+        for problems in error.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+    else:
+        messages.success(request, _("Your second signature is recorded."))
+    return redirect("cases:detail", public_id=public_id)

@@ -6,19 +6,21 @@ The matrix below is the specification of who may open what. A new URL without a 
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from regie.accounts import services
 from regie.accounts.models import ApiToken, User
 from regie.cases import services as case_services
-from regie.cases.models import AddressReveal, Case, Consultation
+from regie.cases.models import AddressReveal, CareContact, Case, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
+from regie.lawfulness.models import Consent, Objection
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
@@ -219,6 +221,65 @@ def _reveal_id(people: People) -> dict[str, object]:
     return {"public_id": reveal.public_id}
 
 
+def _contact(people: People) -> CareContact:
+    case = _case(people)
+    with inspecting():
+        contact = CareContact.objects.first()
+    if contact is None:
+        contact = case_services.exchange_assess(
+            actor=people.consulent,
+            case_id=case.public_id,
+            partner="Jeugdteam",
+            answers={
+                "action": "use",
+                "counterparty": "jeugdwet_records",
+                "purpose": "support_assessment",
+                "necessary": True,
+            },
+            summary="Jeugddossier",
+        )
+    return contact
+
+
+def _contact_ids(people: People) -> dict[str, object]:
+    return {"public_id": _case(people).public_id, "contact_id": _contact(people).public_id}
+
+
+def _consent_ids(people: People) -> dict[str, object]:
+    ids = _contact_ids(people)
+    with inspecting():
+        consent = Consent.objects.first()
+    if consent is None:
+        consent = case_services.contact_consent_record(
+            actor=people.consulent,
+            case_id=ids["public_id"],  # type: ignore[arg-type]
+            contact_id=ids["contact_id"],  # type: ignore[arg-type]
+            given_by="resident",
+            data="Jeugddossier",
+            method="in_person",
+            given_at=timezone.now() - timedelta(hours=1),
+            valid_until=timezone.now() + timedelta(days=30),
+        )
+    return {"public_id": ids["public_id"], "consent_id": consent.public_id}
+
+
+def _objection_ids(people: People) -> dict[str, object]:
+    ids = _contact_ids(people)
+    with inspecting():
+        objection = Objection.objects.first()
+    if objection is None:
+        objection = case_services.contact_objection_record(
+            actor=people.consulent,
+            case_id=ids["public_id"],  # type: ignore[arg-type]
+            contact_id=ids["contact_id"],  # type: ignore[arg-type]
+            safety_at_risk=False,
+            objection="Nee",
+            raised_at=timezone.now(),
+            option="stop",
+        )
+    return {"public_id": ids["public_id"], "objection_id": objection.public_id}
+
+
 def _post_only(*allowed: str, kwargs: Callable[[People], dict[str, object]]) -> Row:
     """A POST-only URL: GET answers 405 to whoever passes the access decision."""
     row = staff_only(kwargs=kwargs)
@@ -339,6 +400,11 @@ MATRIX: dict[str, Row] = {
     "cases:reveal-request": staff_only("consulent", kwargs=_case_id),
     "cases:exchange": staff_only("consulent", kwargs=_case_id),
     "cases:consultation": staff_only("consulent", kwargs=_case_id),
+    "cases:consent-add": staff_only("consulent", kwargs=_contact_ids),
+    "cases:notice-add": staff_only("consulent", kwargs=_contact_ids),
+    "cases:objection-add": staff_only("consulent", kwargs=_contact_ids),
+    "cases:consent-withdraw": staff_only("consulent", kwargs=_consent_ids),
+    "cases:objection-countersign": _post_only("teamleider", kwargs=_objection_ids),
     "cases:consultations": staff_only("consulent", "teamleider"),
     "cases:consultation-detail": staff_only("consulent", "teamleider", kwargs=_consultation_id),
     "cases:reveals": staff_only("teamleider"),
