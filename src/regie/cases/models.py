@@ -47,7 +47,7 @@ class Gated(models.Model):
 
 class Case(Gated):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="cases")
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="cases")
     law = models.CharField(_("law"), max_length=20, choices=Law.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.INTAKE

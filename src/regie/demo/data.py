@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
+from regie.cases import demo as cases_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
@@ -77,6 +78,7 @@ def load() -> None:
             consulent=users[consulent], resident=resident, assigned_by=users["teamleider"]
         )
     lawfulness_demo.load(users)
+    cases_demo.load(users)
     if not Professional.objects.filter(is_demo=True).exists():
         services.professional_create(
             name="Karin Bos",

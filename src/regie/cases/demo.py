@@ -1,0 +1,119 @@
+"""Lindendal's demo cases: Anna Willems (Wmo), Bram Hendriks (Jeugdwet, a minor with his
+mother as legal representative) and Cor van Dijk (Participatiewet, at a shelter address that
+is confidential), with notes, a decision and contacts the engine decided on. Made through the
+services; loading twice changes nothing."""
+
+from datetime import date
+
+from regie.accounts.models import Resident, User
+from regie.accounts.selectors import bsn_index
+from regie.cases import services
+from regie.cases.models import Case, Law
+from regie.core.gate import system_access
+from regie.processing_log.gate import Actor
+
+ANNA = "999990019"
+BRAM = "999990020"
+COR = "999990032"
+
+
+def load(users: dict[str, User]) -> None:
+    with system_access("demo: find the fictional residents and whether their cases exist"):
+        if Case.objects.filter(is_demo=True).exists():
+            return
+        anna, bram, cor = (
+            Resident.objects.get(bsn_index=bsn_index(bsn)) for bsn in (ANNA, BRAM, COR)
+        )
+    consulent = users["consulent"]
+    loader = Actor.system("demo")
+
+    wmo = services.case_open(
+        resident=anna,
+        law=Law.WMO,
+        consulent=consulent,
+        birth_date=date(1948, 5, 2),
+        address="Lindenlaan 12, 1234 AB Lindendal",
+        actor=loader,
+        is_demo=True,
+    )
+    services.case_status_set(actor=consulent, case_id=wmo.public_id, status="support")
+    services.note_add(
+        actor=consulent,
+        case_id=wmo.public_id,
+        text="Keukentafelgesprek met mevrouw Willems op 3 november 2026. Zij woont alleen op "
+        "Lindenlaan 12 en kan de trap niet meer goed op. Haar dochter belt soms mee "
+        "(06-12345678). Huishoudelijke hulp lijkt nodig, twee uur per week.",
+    )
+    services.decision_add(
+        actor=consulent,
+        case_id=wmo.public_id,
+        outcome="granted",
+        decided_on=date(2026, 11, 10),
+        text="Huishoudelijke hulp toegekend, twee uur per week, voor een jaar.",
+    )
+    services.exchange_assess(
+        actor=consulent,
+        case_id=wmo.public_id,
+        partner="CIZ",
+        answers={
+            "action": "use",
+            "counterparty": "ciz",
+            "purpose": "support_assessment",
+            "necessary": True,
+        },
+        summary="Het indicatiebesluit van het CIZ, voor het onderzoek naar de ondersteuning.",
+    )
+
+    youth = services.case_open(
+        resident=bram,
+        law=Law.JEUGDWET,
+        consulent=consulent,
+        birth_date=date(2015, 9, 21),
+        address="Beukenstraat 7, 1235 CD Lindendal",
+        actor=loader,
+        is_demo=True,
+    )
+    services.case_status_set(actor=consulent, case_id=youth.public_id, status="assessment")
+    services.involved_person_add(
+        actor=consulent,
+        case_id=youth.public_id,
+        role="legal_representative",
+        name="Ilse Hendriks",
+        contact="ilse.hendriks@example.nl",
+    )
+    services.note_add(
+        actor=consulent,
+        case_id=youth.public_id,
+        text="Gesprek met Bram en zijn moeder Ilse Hendriks. School maakt zich zorgen over "
+        "zijn concentratie. Moeder wil eerst weten wat de huisarts ervan vindt.",
+    )
+    services.exchange_assess(
+        actor=consulent,
+        case_id=youth.public_id,
+        partner="Huisartsenpraktijk De Beuk",
+        answers={
+            "action": "collect",
+            "counterparty": "general_practitioner",
+            "purpose": "support_assessment",
+            "necessary": True,
+            "professional_secrecy": True,
+        },
+        summary="Wat de huisarts weet over concentratie en slaap, voor het onderzoek.",
+    )
+
+    shelter = services.case_open(
+        resident=cor,
+        law=Law.PARTICIPATIEWET,
+        consulent=consulent,
+        birth_date=date(1979, 1, 30),
+        address="Opvanghuis De Haven, Havenkade 3, 1236 EF Lindendal",
+        address_confidential=True,
+        actor=loader,
+        is_demo=True,
+    )
+    services.note_add(
+        actor=consulent,
+        case_id=shelter.public_id,
+        text="Meneer van Dijk verblijft tijdelijk in de opvang. Het adres is afgeschermd: "
+        "niet delen met de ex-partner of met wie erom vraagt. Aanvraag bijstand loopt.",
+    )
