@@ -157,6 +157,8 @@ class CaseView:
     consents: list[Entry]
     notices: list[Entry]
     objections: list[Entry]
+    can_work: bool  # add notes, ask the engine, record consent: the case worker
+    can_countersign: bool  # sign involuntary service: a team leader of the team
 
 
 def _author(user: User) -> str:
@@ -254,6 +256,8 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             consents=consents,
             notices=notices,
             objections=objections,
+            can_work=may(user, Action.CASE_WORK, case, in_service=True),
+            can_countersign=may(user, Action.CASE_COUNTERSIGN, case, in_service=True),
         )
 
 

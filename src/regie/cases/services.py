@@ -265,16 +265,30 @@ def consultation_share(
         )
 
 
-@transaction.atomic
 def address_reveal_request(
     *, actor: User, case_id: UUID, reason: str, password: str
 ) -> AddressReveal:
     """Ask to see a confidential address: a reason, and the password again (re-authentication)
-    so that an unattended session cannot do it. A team leader then decides."""
+    so that an unattended session cannot do it. A team leader then decides. Not one
+    transaction: a wrong password must be counted towards the lock-out even though the
+    request itself is refused."""
     reason = _required("reason", reason, _("Say why you need to see the address."))
-    if not password or not actor.check_password(password):
-        accounts_services.login_failed(username=actor.username)
+    _reauthenticate(actor, password)
+    return _address_reveal_create(actor=actor, case_id=case_id, reason=reason)
+
+
+def _reauthenticate(user: User, password: str) -> None:
+    # The same lock-out as the log-in page: guessing here is guessing there.
+    if accounts_services.login_is_locked(username=user.username):
+        raise ValidationError({"password": _("Too many wrong passwords; try again later.")})
+    if not password or not user.check_password(password):
+        accounts_services.login_failed(username=user.username)
         raise ValidationError({"password": _("This password is incorrect.")})
+    accounts_services.login_succeeded(username=user.username)
+
+
+@transaction.atomic
+def _address_reveal_create(*, actor: User, case_id: UUID, reason: str) -> AddressReveal:
     with processing(
         activity=activities.CONFIDENTIAL_ADDRESS,
         actor=actor,

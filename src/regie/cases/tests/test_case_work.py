@@ -149,3 +149,13 @@ def test_it_refuses_a_case_for_someone_who_is_not_a_consulent(people: People) ->
             actor=INTAKE,
         )
     assert "consulent" in error.value.message_dict
+
+
+def test_it_shows_a_team_leader_the_case_without_the_case_workers_actions(
+    people: People, case: Case, login_as: Callable[..., Client]
+) -> None:
+    page = login_as(people.teamleider).get(reverse("cases:detail", args=[case.public_id]))
+    assert page.status_code == 200
+    assert reverse("cases:note-add", args=[case.public_id]) not in page.content.decode()
+    consulent_page = login_as(people.consulent).get(reverse("cases:detail", args=[case.public_id]))
+    assert reverse("cases:note-add", args=[case.public_id]) in consulent_page.content.decode()

@@ -120,3 +120,19 @@ def test_it_lets_only_a_team_leader_of_the_team_decide(
     with pytest.raises(selectors.NoSuchCase):
         services.address_reveal_decide(actor=other_leader, reveal_id=reveal.public_id, approve=True)
     assert selectors.reveals_to_decide(user=other_leader) == []
+
+
+def test_it_locks_re_authentication_after_too_many_wrong_passwords(
+    people: People, shelter_case: Case, settings: Any
+) -> None:
+    settings.REGIE_LOGIN_MAX_FAILURES = 2
+    for _attempt in range(2):
+        with pytest.raises(ValidationError):
+            services.address_reveal_request(
+                actor=people.consulent, case_id=shelter_case.public_id, reason="x", password="no"
+            )
+    with pytest.raises(ValidationError) as error:
+        services.address_reveal_request(
+            actor=people.consulent, case_id=shelter_case.public_id, reason="x", password=PASSWORD
+        )
+    assert "password" in error.value.message_dict
