@@ -3,9 +3,9 @@ case worker records in them.
 
 Every model here is about one resident and is gated: read and write it through the selectors
 and services, which log the processing. Free text that can hold personal data (notes, names of
-involved people, the address, the reasons given) is stored only as ciphertext sealed by
-`regie.core.crypto` under a context per purpose. The vault (issue #6) moves these fields to
-per-resident keys so that shredding a resident's key makes them unreadable.
+involved people, the address, the date of birth, the reasons given) is stored only as
+ciphertext, sealed by the vault under the resident's own data key with a context per purpose
+(`vault.services.text_seal`), so shredding the resident's key makes it unreadable.
 """
 
 import uuid

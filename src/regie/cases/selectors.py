@@ -31,6 +31,7 @@ from regie.core.crypto import unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Processing, processing
+from regie.vault.services import text_open
 
 # How long an approved request lets the case worker open the address.
 REVEAL_VALID_HOURS = 24
@@ -45,7 +46,13 @@ def resident_name(resident: Resident) -> str:
 
 
 def birth_date_of(case: Case) -> date:
-    return date.fromisoformat(unseal(bytes(case.birth_date_sealed), context="case.birth_date"))
+    return date.fromisoformat(
+        text_open(
+            resident_id=case.resident_id,
+            blob=bytes(case.birth_date_sealed),
+            context="case.birth_date",
+        )
+    )
 
 
 def age_on(born: date, today: date) -> int:
@@ -55,7 +62,9 @@ def age_on(born: date, today: date) -> int:
 def address_of(case: Case) -> str:
     if case.address_sealed is None:
         return ""
-    return unseal(bytes(case.address_sealed), context="case.address")
+    return text_open(
+        resident_id=case.resident_id, blob=bytes(case.address_sealed), context="case.address"
+    )
 
 
 def case_in_gate(user: User, action: Action, public_id: UUID) -> Case:
@@ -178,7 +187,9 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
                 n.public_id,
                 n.created_at,
                 _author(n.author),
-                unseal(bytes(n.text_sealed), context="case.note"),
+                text_open(
+                    resident_id=case.resident_id, blob=bytes(n.text_sealed), context="case.note"
+                ),
             )
             for n in Note.objects.filter(case=case).select_related("author")
         ]
@@ -187,7 +198,9 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
                 d.public_id,
                 d.created_at,
                 _author(d.author),
-                unseal(bytes(d.text_sealed), context="case.decision"),
+                text_open(
+                    resident_id=case.resident_id, blob=bytes(d.text_sealed), context="case.decision"
+                ),
                 {"outcome": d.get_outcome_display(), "decided_on": d.decided_on},
             )
             for d in CaseDecision.objects.filter(case=case).select_related("author")
@@ -197,10 +210,18 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
                 p.public_id,
                 p.created_at,
                 _author(p.author),
-                unseal(bytes(p.name_sealed), context="case.involved.name"),
+                text_open(
+                    resident_id=case.resident_id,
+                    blob=bytes(p.name_sealed),
+                    context="case.involved.name",
+                ),
                 {
                     "role": p.get_role_display(),
-                    "contact": unseal(bytes(p.contact_sealed), context="case.involved.contact"),
+                    "contact": text_open(
+                        resident_id=case.resident_id,
+                        blob=bytes(p.contact_sealed),
+                        context="case.involved.contact",
+                    ),
                 },
             )
             for p in InvolvedPerson.objects.filter(case=case).select_related("author")
@@ -210,7 +231,11 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
                 c.public_id,
                 c.created_at,
                 _author(c.author),
-                unseal(bytes(c.summary_sealed), context="case.contact.summary"),
+                text_open(
+                    resident_id=case.resident_id,
+                    blob=bytes(c.summary_sealed),
+                    context="case.contact.summary",
+                ),
                 {"partner": c.partner, "scenario": c.scenario, "decision": c.decision},
             )
             for c in CareContact.objects.filter(case=case).select_related("author")
@@ -362,11 +387,21 @@ def _known(case: Case) -> list[Known]:
     for person in InvolvedPerson.objects.filter(case=case).order_by("created_at", "id"):
         counts[person.role] = counts.get(person.role, 0) + 1
         label = f"{InvolvedRole(person.role).label.lower()} {counts[person.role]}"
-        contact = unseal(bytes(person.contact_sealed), context="case.involved.contact")
+        contact = text_open(
+            resident_id=case.resident_id,
+            blob=bytes(person.contact_sealed),
+            context="case.involved.contact",
+        )
         known.append(
             Known(
                 f"[{label}]",
-                (unseal(bytes(person.name_sealed), context="case.involved.name"),),
+                (
+                    text_open(
+                        resident_id=case.resident_id,
+                        blob=bytes(person.name_sealed),
+                        context="case.involved.name",
+                    ),
+                ),
                 is_name=True,
             )
         )
@@ -400,14 +435,21 @@ def consultation_text(case: Case, question: str) -> str:
         },
     ]
     for decision in CaseDecision.objects.filter(case=case).order_by("created_at", "id"):
-        text = unseal(bytes(decision.text_sealed), context="case.decision")
+        text = text_open(
+            resident_id=case.resident_id, blob=bytes(decision.text_sealed), context="case.decision"
+        )
         lines.append(
             _("Decision (%(outcome)s): %(text)s")
             % {"outcome": decision.get_outcome_display(), "text": text}
         )
     for note in Note.objects.filter(case=case).order_by("created_at", "id"):
         lines.append(
-            _("Note: %(text)s") % {"text": unseal(bytes(note.text_sealed), context="case.note")}
+            _("Note: %(text)s")
+            % {
+                "text": text_open(
+                    resident_id=case.resident_id, blob=bytes(note.text_sealed), context="case.note"
+                )
+            }
         )
     return "\n\n".join(lines)
 
@@ -446,7 +488,11 @@ def _consultation_view(item: Consultation) -> ConsultationView:
         created_at=item.created_at,
         author=_author(item.author),
         colleague=_author(item.colleague),
-        summary=unseal(bytes(item.summary_sealed), context="case.consultation.summary"),
+        summary=text_open(
+            resident_id=item.case.resident_id,
+            blob=bytes(item.summary_sealed),
+            context="case.consultation.summary",
+        ),
         replaced=item.replaced,
     )
 
@@ -503,7 +549,11 @@ def _reveal_row(reveal: AddressReveal) -> RevealRow:
         case_id=reveal.case.public_id,
         created_at=reveal.created_at,
         author=_author(reveal.author),
-        reason=unseal(bytes(reveal.reason_sealed), context="case.address_reveal.reason"),
+        reason=text_open(
+            resident_id=reveal.case.resident_id,
+            blob=bytes(reveal.reason_sealed),
+            context="case.address_reveal.reason",
+        ),
         approved=reveal.approved,
         decided_by=_author(reveal.decided_by) if reveal.decided_by else "",
         decided_at=reveal.decided_at,

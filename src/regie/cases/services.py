@@ -43,11 +43,11 @@ from regie.cases.selectors import (
     birth_date_of,
     case_in_gate,
 )
-from regie.core.crypto import seal
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
 from regie.processing_log.gate import Actor, processing
+from regie.vault.services import text_seal
 
 NOTE_MAX = 10_000
 
@@ -88,8 +88,12 @@ def case_open(
             resident=resident,
             law=law,
             consulent=consulent,
-            birth_date_sealed=seal(birth_date.isoformat(), context="case.birth_date"),
-            address_sealed=seal(address.strip(), context="case.address")
+            birth_date_sealed=text_seal(
+                resident_id=resident.pk, text=birth_date.isoformat(), context="case.birth_date"
+            ),
+            address_sealed=text_seal(
+                resident_id=resident.pk, text=address.strip(), context="case.address"
+            )
             if address.strip()
             else None,
             address_confidential=address_confidential and bool(address.strip()),
@@ -129,7 +133,9 @@ def case_address_set(*, actor: User, case_id: UUID, address: str, confidential: 
                     )
                 }
             )
-        case.address_sealed = seal(address, context="case.address")
+        case.address_sealed = text_seal(
+            resident_id=case.resident_id, text=address, context="case.address"
+        )
         case.address_confidential = confidential
         case.save(update_fields=["address_sealed", "address_confidential"])
 
@@ -147,7 +153,9 @@ def note_add(*, actor: User, case_id: UUID, text: str) -> Note:
         case = case_in_gate(actor, Action.CASE_WORK, case_id)
         current.add_subject(case.resident)
         return Note.objects.create(
-            case=case, author=actor, text_sealed=seal(text, context="case.note")
+            case=case,
+            author=actor,
+            text_sealed=text_seal(resident_id=case.resident_id, text=text, context="case.note"),
         )
 
 
@@ -170,7 +178,7 @@ def decision_add(
             author=actor,
             outcome=outcome,
             decided_on=decided_on,
-            text_sealed=seal(text, context="case.decision"),
+            text_sealed=text_seal(resident_id=case.resident_id, text=text, context="case.decision"),
         )
 
 
@@ -190,8 +198,12 @@ def involved_person_add(
             case=case,
             author=actor,
             role=role,
-            name_sealed=seal(name, context="case.involved.name"),
-            contact_sealed=seal(contact.strip(), context="case.involved.contact"),
+            name_sealed=text_seal(
+                resident_id=case.resident_id, text=name, context="case.involved.name"
+            ),
+            contact_sealed=text_seal(
+                resident_id=case.resident_id, text=contact.strip(), context="case.involved.contact"
+            ),
         )
 
 
@@ -233,7 +245,9 @@ def exchange_assess(
             scenario=data,
             decision=result,
             outcome=result["outcome"],
-            summary_sealed=seal(summary, context="case.contact.summary"),
+            summary_sealed=text_seal(
+                resident_id=case.resident_id, text=summary, context="case.contact.summary"
+            ),
         )
 
 
@@ -260,7 +274,9 @@ def consultation_share(
             case=case,
             author=actor,
             colleague=colleague,
-            summary_sealed=seal(result.text, context="case.consultation.summary"),
+            summary_sealed=text_seal(
+                resident_id=case.resident_id, text=result.text, context="case.consultation.summary"
+            ),
             replaced=len(result.replacements),
         )
 
@@ -302,7 +318,9 @@ def _address_reveal_create(*, actor: User, case_id: UUID, reason: str) -> Addres
         return AddressReveal.objects.create(
             case=case,
             author=actor,
-            reason_sealed=seal(reason, context="case.address_reveal.reason"),
+            reason_sealed=text_seal(
+                resident_id=case.resident_id, text=reason, context="case.address_reveal.reason"
+            ),
         )
 
 

@@ -15,6 +15,7 @@ from regie.conftest import INTAKE, People, inspecting
 from regie.core.gate import UngatedAccess
 from regie.processing_log.models import ProcessingRecord
 from regie.testing.pages import en
+from regie.vault.services import Shredded, resident_shred, text_open
 
 
 def _records(name: str) -> list[ProcessingRecord]:
@@ -159,3 +160,14 @@ def test_it_shows_a_team_leader_the_case_without_the_case_workers_actions(
     assert reverse("cases:note-add", args=[case.public_id]) not in page.content.decode()
     consulent_page = login_as(people.consulent).get(reverse("cases:detail", args=[case.public_id]))
     assert reverse("cases:note-add", args=[case.public_id]) in consulent_page.content.decode()
+
+
+def test_it_cannot_read_a_note_once_the_residents_key_is_shredded(
+    people: People, case: Case
+) -> None:
+    services.note_add(actor=people.consulent, case_id=case.public_id, text="Geheim")
+    resident_shred(resident=people.anna, reason="test: right to erasure", actor=INTAKE)
+    with inspecting():
+        note = Note.objects.get()
+        with pytest.raises(Shredded):
+            text_open(resident_id=people.anna.pk, blob=bytes(note.text_sealed), context="case.note")
