@@ -621,6 +621,7 @@ class ContactHeading:
     case: CaseHeading
     partner: str
     decision: dict[str, Any]
+    representatives: list[str]  # the legal representatives the case knows, by name
 
 
 @transaction.atomic
@@ -644,4 +645,14 @@ def contact_heading(*, user: User, public_id: UUID, contact_id: UUID) -> Contact
             ),
             partner=contact.partner,
             decision=contact.decision,
+            representatives=[
+                text_open(
+                    resident_id=case.resident_id,
+                    blob=bytes(person.name_sealed),
+                    context="case.involved.name",
+                )
+                for person in InvolvedPerson.objects.filter(
+                    case=case, role=InvolvedRole.LEGAL_REPRESENTATIVE
+                ).order_by("created_at", "id")
+            ],
         )

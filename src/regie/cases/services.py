@@ -207,13 +207,6 @@ def involved_person_add(
         )
 
 
-def _log_name(prefix: str, rules: list[str]) -> str:
-    """The processing name with the engine's rule ids, so the log says on which rules the
-    exchange rested (the record's name is at most 200 characters)."""
-    name = f"{prefix}[{','.join(rules)}]"
-    return name if len(name) <= 200 else name[:199] + "]"
-
-
 @transaction.atomic
 def exchange_assess(
     *, actor: User, case_id: UUID, partner: str, answers: dict[str, Any], summary: str
@@ -237,7 +230,8 @@ def exchange_assess(
         except ScenarioError as exc:
             raise ValidationError({exc.field or NON_FIELD_ERRORS: exc.message}) from None
         result = decision.as_json()
-        current.name = _log_name("exchange.assess", result["rules"])
+        # The record names the rules the exchange rested on, as the lawfulness records do.
+        current.name = lawfulness_services.log_name("exchange.assess", decision)
         return CareContact.objects.create(
             case=case,
             author=actor,

@@ -303,6 +303,7 @@ def _contact_form(
     title: Any,
     save: Callable[[Form], object],
     done: Any,
+    heading: "selectors.ContactHeading | None" = None,
 ) -> HttpResponse:
     """A form about one contact with a care partner (consent, notice, objection)."""
     user = _user(request)
@@ -314,11 +315,13 @@ def _contact_form(
         else:
             messages.success(request, str(done))
             return redirect("cases:detail", public_id=public_id)
-    heading = selectors.contact_heading(user=user, public_id=public_id, contact_id=contact_id)
+    contact = heading or selectors.contact_heading(
+        user=user, public_id=public_id, contact_id=contact_id
+    )
     return render(
         request,
         "cases/contact_form.html",
-        {"form": form, "title": title, "heading": heading.case, "contact": heading},
+        {"form": form, "title": title, "heading": contact.case, "contact": contact},
     )
 
 
@@ -329,10 +332,20 @@ def _now_initial(*fields: str) -> dict[str, Any]:
 
 @permits(Action.CASE_WORK)
 def consent_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> HttpResponse:
-    initial = {
-        **_now_initial("given_at"),
-        "valid_until": timezone.localtime().replace(second=0, microsecond=0) + timedelta(days=365),
-    }
+    initial: dict[str, Any] = {}
+    contact = None
+    if request.method != "POST":
+        # Pre-filled from the engine's answer: whose consent, and the case's legal representative.
+        contact = selectors.contact_heading(
+            user=_user(request), public_id=public_id, contact_id=contact_id
+        )
+        now = timezone.localtime().replace(second=0, microsecond=0)
+        initial = {
+            "given_by": contact.decision.get("consent_from") or "resident",
+            "representative": contact.representatives[0] if contact.representatives else "",
+            "given_at": now,
+            "valid_until": now + timedelta(days=365),
+        }
     return _contact_form(
         request,
         public_id,
@@ -346,6 +359,7 @@ def consent_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> Http
             **form.record_fields(),  # type: ignore[attr-defined]
         ),
         done=gettext_lazy("The consent is recorded."),
+        heading=contact,
     )
 
 

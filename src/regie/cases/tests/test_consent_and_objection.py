@@ -3,7 +3,7 @@ resident was told, and an objection; involuntary service needs the safeguards an
 leader's second signature."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.test import Client
@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from regie.cases import selectors, services
 from regie.cases.models import CareContact, Case
-from regie.conftest import People, inspecting
+from regie.conftest import INTAKE, People, inspecting
 from regie.lawfulness.models import Consent, Objection
 from regie.processing_log.models import ProcessingRecord
 from regie.testing.pages import en
@@ -171,3 +171,36 @@ def test_it_offers_no_involuntary_service_without_a_safety_risk(
         {"objection": "Nee", "raised_at": _when(), "option": "involuntary"},
     )
     assert 'id="id_option_error"' in response.content.decode()
+
+
+def test_it_fills_in_whose_consent_the_engine_asks_for(
+    people: People, login_as: Callable[..., Client]
+) -> None:
+    today = timezone.localdate()
+    child = services.case_open(
+        resident=people.anna,
+        law="jeugdwet",
+        consulent=people.consulent,
+        birth_date=date(today.year - 8, 1, 1),
+        actor=INTAKE,
+    )
+    services.involved_person_add(
+        actor=people.consulent,
+        case_id=child.public_id,
+        role="legal_representative",
+        name="Ilse Hendriks",
+    )
+    contact = _contact(
+        people,
+        child,
+        counterparty="general_practitioner",
+        action="collect",
+        professional_secrecy=True,
+    )
+    page = (
+        login_as(people.consulent)
+        .get(reverse("cases:consent-add", args=[child.public_id, contact.public_id]))
+        .content.decode()
+    )
+    assert '<option value="legal_representative" selected>' in page
+    assert 'value="Ilse Hendriks"' in page

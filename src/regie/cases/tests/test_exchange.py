@@ -41,7 +41,7 @@ def test_it_records_the_decision_with_the_contact_and_in_the_log(
     [record] = ProcessingRecord.objects.filter(activity_uri=activities.EXCHANGE)
     assert record.data_subject_id == people.anna.subject_pseudonym
     assert contact.rule_ids and all(rule in record.name for rule in contact.rule_ids)
-    assert record.name.startswith("exchange.assess[")
+    assert record.name.startswith("exchange.assess [")
 
 
 def test_it_asks_consent_of_the_legal_representative_for_a_young_child(people: People) -> None:

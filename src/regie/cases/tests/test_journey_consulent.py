@@ -54,7 +54,7 @@ def test_it_works_a_case_from_note_to_anonymised_consultation(
     expect(decision).to_contain_text(_("Specific consent is needed first"))
     expect(decision).to_contain_text(_("the resident"))
     screenshot(page, "consulent-engine-decision.png")
-    record = ProcessingRecord.objects.filter(name__startswith="exchange.assess[").get()
+    record = ProcessingRecord.objects.filter(name__startswith="exchange.assess [").get()
     assert "wmo." in record.name or "consent" in record.name
 
     page.get_by_role("link", name=_("Record consent")).click()
