@@ -4,9 +4,12 @@ confidential shelter address, and leave with the demo."""
 from io import StringIO
 
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
+from regie.accounts.models import User
 from regie.cases.models import Case, InvolvedPerson
-from regie.conftest import inspecting
+from regie.conftest import inspecting, log_in
 
 
 def _cases() -> list[tuple[str, bool]]:
@@ -26,3 +29,18 @@ def test_it_loads_the_demo_cases_once_and_removes_them(db: None, settings) -> No
     call_command("remove_demo", stdout=StringIO())
 
     assert _cases() == []
+
+
+def test_it_shows_the_demo_cases_to_the_demo_consulent(db: None, settings) -> None:
+    settings.DEMO = True
+    call_command("demo", no_serve=True, stdout=StringIO())
+    consulent = User.objects.get(username="consulent")
+    client = log_in(Client(), consulent)
+    with inspecting():
+        cases = list(Case.objects.values_list("public_id", flat=True))
+    for public_id in cases:
+        page = client.get(reverse("cases:detail", args=[public_id]))
+        assert page.status_code == 200
+        assert "Havenkade" not in page.content.decode()
+    caseload = client.get(reverse("cases:caseload")).content.decode()
+    assert "Anna Willems" in caseload and "Cor van Dijk" in caseload
