@@ -13,6 +13,7 @@ one. The result lists every replacement, so the case worker sees what was taken 
 the summary leaves their hands.
 """
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -258,3 +259,8 @@ def date_variants(day: date) -> tuple[str, ...]:
 def bsn_variants(bsn: str) -> tuple[str, ...]:
     """A BSN as people write it: plain, with dots, with spaces."""
     return (bsn, f"{bsn[:4]}.{bsn[4:6]}.{bsn[6:]}", f"{bsn[:3]} {bsn[3:6]} {bsn[6:]}")
+
+
+def fingerprint(result: Anonymised) -> str:
+    """A digest of the anonymised text, so that what is shared is exactly what was checked."""
+    return hashlib.sha256(result.text.encode()).hexdigest()

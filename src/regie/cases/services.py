@@ -21,6 +21,7 @@ from regie.accounts import services as accounts_services
 from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, Role, User
 from regie.cases import activities
+from regie.cases.anonymise import fingerprint
 from regie.cases.models import (
     AddressReveal,
     CareContact,
@@ -247,9 +248,11 @@ def exchange_assess(
 
 @transaction.atomic
 def consultation_share(
-    *, actor: User, case_id: UUID, colleague: User, question: str
+    *, actor: User, case_id: UUID, colleague: User, question: str, checked: str
 ) -> Consultation:
-    """Share the anonymised summary of the case with COLLEAGUE, asking QUESTION."""
+    """Share the anonymised summary of the case with COLLEAGUE, asking QUESTION. CHECKED is
+    the fingerprint of the summary the case worker saw: if the case or the question changed
+    since, nothing is shared and they must look again."""
     question = _required("question", question, _("Write the question for your colleague."))
     if colleague == actor or colleague.role not in {Role.CONSULENT, Role.TEAMLEIDER}:
         raise ValidationError({"colleague": _("Choose another case worker or a team leader.")})
@@ -264,6 +267,15 @@ def consultation_share(
         case = case_in_gate(actor, Action.CASE_WORK, case_id)
         current.add_subject(case.resident)
         result = anonymised_for(case, question)
+        if fingerprint(result) != checked:
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: _(
+                        "The summary changed since you checked it. Check it again before you "
+                        "share it."
+                    )
+                }
+            )
         return Consultation.objects.create(
             case=case,
             author=actor,

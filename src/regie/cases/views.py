@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from regie.accounts.access import Action, permits
 from regie.accounts.models import User
 from regie.cases import selectors, services
+from regie.cases.anonymise import fingerprint
 from regie.cases.forms import (
     AddressForm,
     ConsentForm,
@@ -203,6 +204,7 @@ def consultation(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     case_id=public_id,
                     colleague=form.cleaned_data["colleague"],
                     question=form.cleaned_data["question"],
+                    checked=request.POST.get("checked", ""),
                 )
             except ValidationError as error:
                 _errors_onto(form, error)
@@ -211,13 +213,20 @@ def consultation(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     request, _("The anonymised summary is shared with your colleague.")
                 )
                 return redirect("cases:detail", public_id=public_id)
-        else:
-            draft = selectors.consultation_draft(
-                user=user, public_id=public_id, question=form.cleaned_data["question"]
-            )
+        # Shown (again) before anything is shared: the text and what was replaced.
+        draft = selectors.consultation_draft(
+            user=user, public_id=public_id, question=form.cleaned_data["question"]
+        )
     heading = selectors.case_heading(user=user, public_id=public_id)
     return render(
-        request, "cases/consultation.html", {"form": form, "heading": heading, "draft": draft}
+        request,
+        "cases/consultation.html",
+        {
+            "form": form,
+            "heading": heading,
+            "draft": draft,
+            "checked": fingerprint(draft) if draft else "",
+        },
     )
 
 

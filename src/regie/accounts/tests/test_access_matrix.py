@@ -17,7 +17,9 @@ from django.utils import timezone
 
 from regie.accounts import services
 from regie.accounts.models import ApiToken, User
+from regie.cases import selectors as case_selectors
 from regie.cases import services as case_services
+from regie.cases.anonymise import fingerprint
 from regie.cases.models import AddressReveal, CareContact, Case, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.lawfulness.models import Consent, Objection
@@ -201,11 +203,15 @@ def _consultation_id(people: People) -> dict[str, object]:
     with inspecting():
         item = Consultation.objects.first()
     if item is None:
+        draft = case_selectors.consultation_draft(
+            user=people.consulent, public_id=case.public_id, question="?"
+        )
         item = case_services.consultation_share(
             actor=people.consulent,
             case_id=case.public_id,
             colleague=people.teamleider,
             question="?",
+            checked=fingerprint(draft),
         )
     return {"public_id": item.public_id}
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from regie.cases import activities, selectors, services
+from regie.cases.anonymise import fingerprint
 from regie.cases.models import Case
 from regie.conftest import People
 from regie.processing_log.models import ProcessingRecord
@@ -70,7 +71,8 @@ def test_it_shows_what_was_replaced_before_sharing_and_shares_it(
     preview = client.post(url, {**form, "step": "preview"}).content.decode()
     assert 'data-testid="anonymised-summary"' in preview
     assert '<td class="utrecht-table__cell">Anna Willems</td>' in preview
-    assert client.post(url, {**form, "step": "share"}).status_code == 302
+    checked = preview.split('name="checked" value="', 1)[1].split('"', 1)[0]
+    assert client.post(url, {**form, "step": "share", "checked": checked}).status_code == 302
 
     [shared] = selectors.consultations_for(user=people.teamleider)
     assert "Anna" not in shared.summary and "huishoudelijke hulp" in shared.summary
@@ -83,10 +85,33 @@ def test_it_keeps_a_consultation_from_those_not_asked(
     people: People, case: Case, login_as: Callable[..., Client]
 ) -> None:
     _fill(people, case)
+    draft = selectors.consultation_draft(
+        user=people.consulent, public_id=case.public_id, question="?"
+    )
     item = services.consultation_share(
-        actor=people.consulent, case_id=case.public_id, colleague=people.teamleider, question="?"
+        actor=people.consulent,
+        case_id=case.public_id,
+        colleague=people.teamleider,
+        question="?",
+        checked=fingerprint(draft),
     )
     client = login_as(people.other_consulent)
     url = reverse("cases:consultation-detail", args=[item.public_id])
     assert client.get(url).status_code == 404
     assert selectors.consultations_for(user=people.other_consulent) == []
+
+
+def test_it_shares_nothing_that_changed_since_it_was_checked(
+    people: People, case: Case, login_as: Callable[..., Client]
+) -> None:
+    _fill(people, case)
+    client = login_as(people.consulent)
+    url = reverse("cases:consultation", args=[case.public_id])
+    form = {"question": "Advies?", "colleague": people.teamleider.pk}
+    preview = client.post(url, {**form, "step": "preview"}).content.decode()
+    checked = preview.split('name="checked" value="', 1)[1].split('"', 1)[0]
+    services.note_add(actor=people.consulent, case_id=case.public_id, text="Nieuw: Bram belde")
+    again = client.post(url, {**form, "step": "share", "checked": checked})
+    assert again.status_code == 200
+    assert "Nieuw:" in again.content.decode()  # shown again, to be checked
+    assert selectors.consultations_for(user=people.teamleider) == []
