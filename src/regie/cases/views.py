@@ -313,6 +313,7 @@ def _contact_form(
     save: Callable[[Form], object],
     done: Any,
     heading: "selectors.ContactHeading | None" = None,
+    template: str = "cases/contact_form.html",
 ) -> HttpResponse:
     """A form about one contact with a care partner (consent, notice, objection)."""
     user = _user(request)
@@ -329,7 +330,7 @@ def _contact_form(
     )
     return render(
         request,
-        "cases/contact_form.html",
+        template,
         {"form": form, "title": title, "heading": contact.case, "contact": contact},
     )
 
@@ -399,6 +400,7 @@ def objection_add(request: HttpRequest, public_id: UUID, contact_id: UUID) -> Ht
             actor=_user(request), case_id=public_id, contact_id=contact_id, **form.cleaned_data
         ),
         done=gettext_lazy("The objection is recorded."),
+        template="cases/objection_form.html",
     )
 
 
