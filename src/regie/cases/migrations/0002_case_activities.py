@@ -6,6 +6,16 @@ from django.db import migrations
 ACTIVITIES = [
     {
         "slug": "dossier-sociaal-domein",
+        "lawful_ground": "e",
+        "special_categories": "Gegevens over gezondheid.",
+        "special_category_exception": "AVG art. 9 lid 2 sub g; Wmo 2015 art. 5.1.1 lid 3; "
+        "Jeugdwet art. 7.4.0",
+        "data_subject_categories": "Inwoners met een dossier; hun wettelijk vertegenwoordigers, "
+        "mentoren en mantelzorgers.",
+        "personal_data_categories": "Naam, BSN, geboortedatum, adres (ook een afgeschermd "
+        "opvangadres), gezinssituatie, gezondheid, notities en besluiten.",
+        "recipients": "Consulenten met de inwoner in hun caseload en hun teamleider.",
+        "owner": "Afdeling Sociaal Domein",
         "name": "Dossier in het sociaal domein (Wmo 2015, Jeugdwet, Participatiewet)",
         "purpose": "Onderzoeken welke ondersteuning, jeugdhulp of bijstand een inwoner nodig "
         "heeft, die toekennen en bijhouden hoe het gaat.",
@@ -19,6 +29,12 @@ ACTIVITIES = [
     },
     {
         "slug": "gegevensuitwisseling-zorgpartner",
+        "lawful_ground": "e",
+        "data_subject_categories": "Inwoners met een dossier.",
+        "personal_data_categories": "De gegevens die voor de uitwisseling nodig zijn, en de "
+        "uitkomst van de toets met de toegepaste regels.",
+        "recipients": "Zorgpartners, alleen als de toets dat toestaat.",
+        "owner": "Afdeling Sociaal Domein",
         "name": "Gegevens uitwisselen met een zorgpartner",
         "purpose": "Vooraf toetsen of gegevens met een zorgpartner gedeeld of bij hem opgevraagd "
         "mogen worden, en vastleggen op welke grond.",
@@ -31,6 +47,12 @@ ACTIVITIES = [
     },
     {
         "slug": "casusoverleg-geanonimiseerd",
+        "lawful_ground": "e",
+        "data_subject_categories": "Inwoners met een dossier en de mensen om hen heen.",
+        "personal_data_categories": "Een samenvatting van het dossier waarin alles waaraan "
+        "iemand te herkennen is, is vervangen.",
+        "recipients": "De collega of deskundige die om advies wordt gevraagd.",
+        "owner": "Afdeling Sociaal Domein",
         "name": "Casusoverleg op geanonimiseerde gegevens",
         "purpose": "Een collega of deskundige om advies vragen zonder dat die weet om wie het "
         "gaat.",
@@ -42,6 +64,12 @@ ACTIVITIES = [
     },
     {
         "slug": "vertrouwelijk-adres-inzien",
+        "lawful_ground": "e",
+        "data_subject_categories": "Inwoners met een afgeschermd (opvang)adres.",
+        "personal_data_categories": "Het afgeschermde adres; de reden van het verzoek.",
+        "recipients": "De consulent die het vroeg, na goedkeuring van een teamleider; de "
+        "functionaris gegevensbescherming ziet het verzoek (niet het adres).",
+        "owner": "Afdeling Sociaal Domein",
         "name": "Een afgeschermd adres inzien",
         "purpose": "Een vertrouwelijk (opvang)adres alleen inzien als dat echt nodig is, met "
         "reden, opnieuw inloggen en goedkeuring van een teamleider.",
@@ -68,7 +96,7 @@ def add_activities(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cases", "0001_initial"),
-        ("register", "0003_log_reading_activity"),
+        ("register", "0004_avg_art30_processors_work_processes"),
     ]
 
     operations = [migrations.RunPython(add_activities, migrations.RunPython.noop)]
