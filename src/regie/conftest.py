@@ -5,6 +5,7 @@ import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -80,6 +81,22 @@ SEEDING_MIGRATIONS = [
     "regie.vault.migrations.0002_shredding_activity",
     "regie.cases.migrations.0002_case_activities",
 ]
+
+
+@pytest.fixture(autouse=True)
+def vault_storage(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each test stores files and the shredding journal in a folder of its own, never under
+    var/; the value is the storage folder."""
+    folder = tmp_path_factory.mktemp("files")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder / "media")},
+        },
+    }
+    settings.REGIE_SHRED_JOURNAL = folder / "journal" / "shredding.jsonl"
+    return folder / "media"
 
 
 @pytest.fixture(autouse=True)

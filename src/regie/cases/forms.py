@@ -206,3 +206,11 @@ class ObjectionForm(forms.Form):
     resident_informed = forms.BooleanField(
         label=_("I informed the resident of the decision and of their rights"), required=False
     )
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, text, DOCX, XLSX or ODT; it is checked for viruses."),
+    )

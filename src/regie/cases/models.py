@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.models import Resident, User
 from regie.core.gate import PersonalDataManager
+from regie.vault.models import StoredFile
 
 
 class Law(models.TextChoices):
@@ -191,3 +192,37 @@ class AddressReveal(CaseItem):
 
     def __str__(self) -> str:
         return f"address reveal {self.public_id}"
+
+
+class DocumentSource(models.TextChoices):
+    STAFF = "staff", _("municipality")
+    RESIDENT = "resident", _("resident")
+    PARTNER = "partner", _("care partner")
+    POST = "post", _("incoming post")
+
+
+class CaseDocument(Gated):
+    """A document of a case: its body is an encrypted file in the vault, its title is sealed
+    under the resident's key. Whoever added it: a staff member, the resident, a care partner
+    through a share, or the post intake."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    file = models.OneToOneField(StoredFile, on_delete=models.PROTECT, related_name="+")
+    title_sealed = models.BinaryField()
+    source = models.CharField(max_length=20, choices=DocumentSource.choices)
+    added_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta(Gated.Meta):
+        ordering = ["-added_at", "-id"]
+        verbose_name = _("case document")
+
+    def __str__(self) -> str:
+        return f"document {self.public_id}"
+
+    @property
+    def about_resident(self) -> Resident:
+        return self.case.resident

@@ -1,7 +1,7 @@
 """Every read of a case. Each opens the gate through `processing()`, so reading is logged; what
 leaves a selector is plain data (dataclasses), never a queryset a template could run later."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,6 +22,7 @@ from regie.cases.models import (
     CareContact,
     Case,
     CaseDecision,
+    CaseDocument,
     Consultation,
     InvolvedPerson,
     InvolvedRole,
@@ -31,7 +32,7 @@ from regie.core.crypto import unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Processing, processing
-from regie.vault.services import text_open
+from regie.vault.services import file_open, text_open
 
 # How long an approved request lets the case worker open the address.
 REVEAL_VALID_HOURS = 24
@@ -166,6 +167,7 @@ class CaseView:
     consents: list[Entry]
     notices: list[Entry]
     objections: list[Entry]
+    documents: list[Entry]
     can_work: bool  # add notes, ask the engine, record consent: the case worker
     can_countersign: bool  # sign involuntary service: a team leader of the team
 
@@ -255,6 +257,7 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             )
             for r in AddressReveal.objects.filter(case=case).select_related("author")
         ]
+        documents = _documents(case)
         consents, notices, objections = _lawfulness_records(user, case, contacts)
         for contact in contacts:
             for kind, records in (
@@ -281,6 +284,7 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             consents=consents,
             notices=notices,
             objections=objections,
+            documents=documents,
             can_work=may(user, Action.CASE_WORK, case, in_service=True),
             can_countersign=may(user, Action.CASE_COUNTERSIGN, case, in_service=True),
         )
@@ -656,3 +660,57 @@ def contact_heading(*, user: User, public_id: UUID, contact_id: UUID) -> Contact
                 ).order_by("created_at", "id")
             ],
         )
+
+
+@dataclass(frozen=True)
+class Download:
+    """An opened document: what the browser is told, and its body, read and verified as it
+    is sent."""
+
+    filename: str
+    content_type: str
+    size: int
+    chunks: Iterator[bytes]
+
+
+def download_name(document: CaseDocument) -> str:
+    """A name the server chooses: no title (which may be personal) in a header or a log."""
+    return f"document-{str(document.public_id)[:8]}.{document.file.extension}"
+
+
+@transaction.atomic
+def document_download(*, user: User, case_id: UUID, document_id: UUID) -> Download:
+    with processing(
+        activity=activities.CASE_WORK,
+        actor=user,
+        name="case.document.download",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(user, Action.CASE_VIEW, case_id)
+        current.add_subject(case.resident)
+        document = (
+            CaseDocument.objects.select_related("file").filter(case=case, public_id=document_id)
+        ).first()
+        if document is None:
+            raise NoSuchCase
+        return Download(
+            filename=download_name(document),
+            content_type=document.file.content_type,
+            size=document.file.size,
+            chunks=file_open(document.file),
+        )
+
+
+def _documents(case: Case) -> list[Entry]:
+    return [
+        Entry(
+            d.public_id,
+            d.added_at,
+            _author(d.added_by) if d.added_by else d.get_source_display(),
+            text_open(
+                resident_id=case.resident_id, blob=bytes(d.title_sealed), context="case.document"
+            ),
+            {"source": d.get_source_display(), "size": d.file.size, "extension": d.file.extension},
+        )
+        for d in CaseDocument.objects.filter(case=case).select_related("file", "added_by")
+    ]

@@ -7,7 +7,7 @@ user may not work on is answered as if it did not exist.
 """
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, BinaryIO
 from uuid import UUID
 
 from django.conf import settings
@@ -27,8 +27,10 @@ from regie.cases.models import (
     CareContact,
     Case,
     CaseDecision,
+    CaseDocument,
     Consultation,
     DecisionOutcome,
+    DocumentSource,
     InvolvedPerson,
     InvolvedRole,
     Law,
@@ -48,7 +50,8 @@ from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
 from regie.processing_log.gate import Actor, processing
-from regie.vault.services import text_seal
+from regie.vault import scan, uploads
+from regie.vault.services import file_accept, text_seal
 
 NOTE_MAX = 10_000
 
@@ -518,3 +521,60 @@ def case_objection_countersign(*, actor: User, case_id: UUID, objection_id: UUID
         if objection is None:
             raise NoSuchCase
         return lawfulness_services.objection_countersign(objection=objection, teamleider=actor)
+
+
+TITLE_MAX = 200
+
+
+def _refusal(error: uploads.UploadRefused | scan.ScanRefused) -> str:
+    """The message for the person uploading, in their language."""
+    if isinstance(error, uploads.UploadRefused):
+        return str(error.message)
+    if error.code == "infected":
+        return _("The file contains a virus and was not accepted.")
+    return _("The file could not be checked for viruses, so it was not accepted. Try again later.")
+
+
+def document_store(
+    *,
+    case: Case,
+    upload: BinaryIO,
+    filename: str,
+    title: str,
+    source: DocumentSource | str,
+    added_by: User | None,
+) -> CaseDocument:
+    """File an upload into CASE, inside the caller's processing: checked, scanned and encrypted
+    by the vault; a refusal is a ValidationError on the field "file" and stores nothing."""
+    title = _required("title", title, _("Give the document a title."))[:TITLE_MAX]
+    try:
+        stored = file_accept(resident=case.resident, source=upload, filename=filename)
+    except (uploads.UploadRefused, scan.ScanRefused) as error:
+        raise ValidationError({"file": _refusal(error)}) from None
+    return CaseDocument.objects.create(
+        case=case,
+        file=stored,
+        title_sealed=text_seal(resident_id=case.resident_id, text=title, context="case.document"),
+        source=source,
+        added_by=added_by,
+    )
+
+
+@transaction.atomic
+def document_add(
+    *, actor: User, case_id: UUID, upload: BinaryIO, filename: str, title: str
+) -> CaseDocument:
+    """A case worker adds a document to a case."""
+    with processing(
+        activity=activities.CASE_WORK, actor=actor, name="case.document.add", subjects_follow=True
+    ) as current:
+        case = case_in_gate(actor, Action.CASE_WORK, case_id)
+        current.add_subject(case.resident)
+        return document_store(
+            case=case,
+            upload=upload,
+            filename=filename,
+            title=title,
+            source=DocumentSource.STAFF,
+            added_by=actor,
+        )

@@ -8,6 +8,12 @@ urlpatterns = [
     path("werk/dossiers/", views.caseload, name="caseload"),
     path("werk/dossiers/<uuid:public_id>/", views.case_detail, name="detail"),
     path("werk/dossiers/<uuid:public_id>/notitie/", views.note_add, name="note-add"),
+    path("werk/dossiers/<uuid:public_id>/document/", views.document_add, name="document-add"),
+    path(
+        "werk/dossiers/<uuid:public_id>/documenten/<uuid:document_id>/",
+        views.document_download,
+        name="document-download",
+    ),
     path("werk/dossiers/<uuid:public_id>/besluit/", views.decision_add, name="decision-add"),
     path("werk/dossiers/<uuid:public_id>/betrokkene/", views.involved_add, name="involved-add"),
     path("werk/dossiers/<uuid:public_id>/status/", views.status_set, name="status"),

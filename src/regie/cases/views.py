@@ -9,7 +9,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from regie.cases.forms import (
     ConsentForm,
     ConsultationForm,
     DecisionForm,
+    DocumentForm,
     ExchangeForm,
     InvolvedPersonForm,
     NoteForm,
@@ -438,3 +439,36 @@ def objection_countersign(
     else:
         messages.success(request, _("Your second signature is recorded."))
     return redirect("cases:detail", public_id=public_id)
+
+
+@permits(Action.CASE_WORK)
+def document_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    return _case_form(
+        request,
+        public_id,
+        form,
+        title=gettext_lazy("Add a document"),
+        save=lambda form: services.document_add(
+            actor=_user(request),
+            case_id=public_id,
+            upload=form.cleaned_data["file"],
+            filename=form.cleaned_data["file"].name,
+            title=form.cleaned_data["title"],
+        ),
+        done=gettext_lazy("The document is checked, encrypted and added to the case."),
+        template="cases/document_form.html",
+    )
+
+
+@permits(Action.CASE_VIEW)
+def document_download(
+    request: HttpRequest, public_id: UUID, document_id: UUID
+) -> StreamingHttpResponse:
+    download = selectors.document_download(
+        user=_user(request), case_id=public_id, document_id=document_id
+    )
+    response = StreamingHttpResponse(download.chunks, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+    response["Content-Length"] = str(download.size)
+    return response

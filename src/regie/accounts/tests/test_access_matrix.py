@@ -4,6 +4,7 @@ The matrix below is the specification of who may open what. A new URL without a 
 `test_it_has_a_row_for_every_url`, so nobody adds a page without deciding who may see it.
 """
 
+import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,12 +21,13 @@ from regie.accounts.models import ApiToken, User
 from regie.cases import selectors as case_selectors
 from regie.cases import services as case_services
 from regie.cases.anonymise import fingerprint
-from regie.cases.models import AddressReveal, CareContact, Case, Consultation
+from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.lawfulness.models import Consent, Objection
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
+from regie.vault import services as vault_services
 
 ANON = "anonymous"
 UNVERIFIED = "consulent_without_second_factor"
@@ -247,6 +249,23 @@ def _contact(people: People) -> CareContact:
     return contact
 
 
+def _document_ids(people: People) -> dict[str, object]:
+    case = _case(people)
+    with inspecting():
+        document = CaseDocument.objects.first()
+        if document is None:
+            stored = vault_services.file_store(
+                resident=case.resident,
+                source=io.BytesIO(b"plan"),
+                content_type="text/plain",
+                extension="txt",
+            )
+            document = CaseDocument.objects.create(
+                case=case, file=stored, title_sealed=b"", source="staff"
+            )
+    return {"public_id": case.public_id, "document_id": document.public_id}
+
+
 def _contact_ids(people: People) -> dict[str, object]:
     return {"public_id": _case(people).public_id, "contact_id": _contact(people).public_id}
 
@@ -399,6 +418,8 @@ MATRIX: dict[str, Row] = {
     "cases:caseload": staff_only("consulent", "teamleider"),
     "cases:detail": staff_only("consulent", "teamleider", kwargs=_case_id),
     "cases:note-add": staff_only("consulent", kwargs=_case_id),
+    "cases:document-add": staff_only("consulent", kwargs=_case_id),
+    "cases:document-download": staff_only("consulent", "teamleider", kwargs=_document_ids),
     "cases:decision-add": staff_only("consulent", kwargs=_case_id),
     "cases:involved-add": staff_only("consulent", kwargs=_case_id),
     "cases:status": staff_only("consulent", kwargs=_case_id),
