@@ -164,6 +164,8 @@ INSTALLED_APPS = [
     "regie.vault",
     "regie.isms",
     "regie.cases",
+    "regie.breaches",
+    "regie.requests",
     "regie.web",
     "regie.api",
     "regie.demo",
