@@ -80,6 +80,7 @@ SEEDING_MIGRATIONS = [
     "regie.lawfulness.migrations.0002_lawfulness_activities",
     "regie.vault.migrations.0002_shredding_activity",
     "regie.cases.migrations.0002_case_activities",
+    "regie.requests.migrations.0002_handling_activity",
 ]
 
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("regie.isms.urls")),
     path("", include("regie.register.urls")),
     path("", include("regie.cases.urls")),
+    path("", include("regie.breaches.urls")),
+    path("", include("regie.requests.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

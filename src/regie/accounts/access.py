@@ -47,6 +47,10 @@ class Action(StrEnum):
     CASE_ADDRESS_ALERTS = "case.address.alerts"
     CONSULTATION_VIEW = "consultation.view"
     CASE_COUNTERSIGN = "case.countersign"
+    BREACH_READ = "breach.read"
+    BREACH_MANAGE = "breach.manage"
+    BREACH_ASSESS = "breach.assess"
+    REQUEST_MANAGE = "request.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -77,6 +81,15 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
 # Actions on objects that hold no one's personal data (the register's activities, work
 # processes, processors and agreements): the role grant decides alone.
 _ROLE_ONLY = frozenset({Action.REGISTER_READ, Action.REGISTER_MANAGE})
+    Action.BREACH_READ: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
+    Action.BREACH_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
+    Action.BREACH_ASSESS: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
+    Action.REQUEST_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
+}
+
+# Actions whose role grant covers every object they act on: the breach register and the
+# rights requests are the privacy officer's as a whole, not per caseload.
+WHOLE_REGISTER = frozenset({Action.BREACH_READ, Action.BREACH_MANAGE, Action.REQUEST_MANAGE})
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
@@ -178,6 +191,8 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(True, "supervision by the privacy officer")
     if (resident := _about_resident(obj)) is not None:
         obj = resident
+    if action in WHOLE_REGISTER:
+        return Decision(True, "role grant covers the whole register")
     if isinstance(obj, Resident):
         if role == Role.CONSULENT:
             in_caseload = obj.caseload.filter(consulent=user).exists()

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from regie.accounts.api import MeView
 from regie.lawfulness import api as lawfulness
+from regie.breaches import api as breaches
 from regie.processing_log import api as processing_log
 
 app_name = "api"
@@ -39,4 +40,5 @@ urlpatterns = [
     ),
     path("processing-log/otlp", processing_log.OtlpView.as_view(), name="processing-log-otlp"),
     path("lawfulness/assess", lawfulness.AssessView.as_view(), name="lawfulness-assess"),
+    path("breaches/assess", breaches.AssessView.as_view(), name="breach-assess"),
 ]

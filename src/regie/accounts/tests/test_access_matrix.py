@@ -24,10 +24,15 @@ from regie.cases.anonymise import fingerprint
 from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.lawfulness.models import Consent, Objection
+from regie.breaches.models import Breach
+from regie.breaches.services import breach_register
+from regie.conftest import People, inspecting, log_in
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
 from regie.vault import services as vault_services
+from regie.requests.models import RightsRequest
+from regie.requests.services import request_file
 
 ANON = "anonymous"
 UNVERIFIED = "consulent_without_second_factor"
@@ -177,6 +182,32 @@ def _agreement(people: People) -> dict[str, object]:
         processor=processor, status="draft"
     )
     return {"public_id": agreement.public_id}
+def _breach(people: People) -> dict[str, object]:
+    breach = Breach.objects.first() or breach_register(
+        registered_by=people.privacy_officer,
+        title="USB stick lost",
+        description="Lost on the train.",
+        discovered_at=timezone.now(),
+        subjects_count=10,
+        records_count=10,
+        personal_data=True,
+        confidentiality_loss=True,
+        data_categories=["name"],
+    )
+    return {"public_id": breach.public_id}
+
+
+def _rights_request(people: People) -> dict[str, object]:
+    with inspecting():
+        existing = RightsRequest.objects.first()
+    request = existing or request_file(
+        resident=people.anna,
+        kind="access",
+        channel="letter",
+        details="Welke gegevens heeft u van mij?",
+        actor=people.privacy_officer,
+    )
+    return {"public_id": request.public_id}
 
 
 def _case(people: People) -> Case:
@@ -465,6 +496,28 @@ MATRIX: dict[str, Row] = {
     "isms:awareness": staff_only(*ISMS_READERS),
     "isms:campaign-new": staff_only("ciso"),
     "isms:campaign": staff_only(*ISMS_READERS, kwargs=_isms("campaign")),
+    # POST only: GET answers 405 to whoever may assess.
+    "api:breach-assess": everyone(404, **{ANON: 401, "privacy_officer": 405, "ciso": 405}),
+    "breaches:list": staff_only("privacy_officer", "ciso"),
+    "breaches:new": staff_only("privacy_officer"),
+    "breaches:detail": staff_only("privacy_officer", "ciso", kwargs=_breach),
+    "breaches:authority-form": staff_only("privacy_officer", "ciso", kwargs=_breach),
+    "breaches:letter": staff_only("privacy_officer", "ciso", kwargs=_breach),
+    "breaches:edit": staff_only("privacy_officer", kwargs=_breach),
+    "breaches:assess": staff_only("privacy_officer", kwargs=_breach),
+    "breaches:report": staff_only("privacy_officer", kwargs=_breach),
+    "breaches:follow-up": staff_only("privacy_officer", kwargs=_breach),
+    "breaches:informed": staff_only("privacy_officer", kwargs=_breach),
+    "breaches:close": staff_only("privacy_officer", kwargs=_breach),
+    "requests:list": staff_only("privacy_officer"),
+    "requests:new": staff_only("privacy_officer"),
+    "requests:detail": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:identity": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:assign": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:extend": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:decide": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:close": staff_only("privacy_officer", kwargs=_rights_request),
+    "requests:access": staff_only("privacy_officer", kwargs=_rights_request),
 }
 
 

@@ -25,7 +25,7 @@ def _facts(**fields: Any) -> dict[str, Any]:
     return {"personal_data": True, "subjects": 1, "discovered_at": DISCOVERED, **fields}
 
 
-# name, input, (breach, risk, notify_authority, notify_subjects), rules that must be among the reasons
+# name, input, (breach, risk, notify_authority, notify_subjects), rules among the reasons
 TABLE = [
     (
         "letter: stolen laptop, disk encrypted with the key safe",
@@ -40,7 +40,9 @@ TABLE = [
     ),
     (
         "letter: stolen laptop, not encrypted, Wmo dossiers",
-        _facts(confidentiality_loss=True, data_categories=["name", "address", "health"], subjects=300),
+        _facts(
+            confidentiality_loss=True, data_categories=["name", "address", "health"], subjects=300
+        ),
         (True, "high", True, True),
         {"sensitive-data", "notify-authority", "notify-subjects"},
     ),
