@@ -72,6 +72,8 @@ def request_file(
         errors["details"] = _("Write down what the resident asks.")
     if errors:
         raise ValidationError(errors)
+    if isinstance(actor, User) and actor.is_resident and resident.user_id != actor.pk:
+        raise ValidationError(_("A resident files requests about their own data only."))
     with processing(
         activity=HANDLE_RIGHTS_REQUEST, actor=actor, name="rights_request.file", subjects=[resident]
     ):
@@ -83,7 +85,7 @@ def request_file(
             received_on=received_on,
             deadline=deadlines.response_deadline(received_on),
             details_sealed=seal(details.strip(), context=DETAILS),
-            registered_by=actor if isinstance(actor, User) else None,
+            registered_by=actor if isinstance(actor, User) and actor.is_staff_member else None,
             is_demo=is_demo,
         )
 
