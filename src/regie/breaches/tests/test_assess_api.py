@@ -1,5 +1,7 @@
 """POST /api/v1/breaches/assess: the CLI's JSON over the API, errors as problem details."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -18,7 +20,7 @@ LAPTOP = {
 pytestmark = pytest.mark.django_db
 
 
-def _post(client: Client, body: object):  # type: ignore[no-untyped-def]
+def _post(client: Client, body: object) -> Any:
     return client.post(reverse("api:breach-assess"), body, content_type="application/json")
 
 

@@ -2,6 +2,7 @@
 the field, nothing half written."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -60,7 +61,7 @@ def test_it_opens_a_leaked_confidential_address_at_high_risk(people: People) -> 
     ],
 )
 def test_it_refuses_inconsistent_facts_on_the_field(
-    people: People, facts: dict[str, object], field: str
+    people: People, facts: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(ValidationError) as refusal:
         usb_stick(people.privacy_officer, **facts)
