@@ -12,8 +12,10 @@ from regie.accounts.models import Professional, Role, Team, User
 from regie.cases import demo as cases_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
+from regie.breaches import demo as breaches_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo
+from regie.requests import demo as requests_demo
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
 
@@ -86,6 +88,8 @@ def load() -> None:
             email="k.bos@delinde.example",
             is_demo=True,
         )
+    breaches_demo.load(users)
+    requests_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

@@ -99,6 +99,7 @@ def request_file_for_bsn(
     details: str,
     received_on: date,
     actor: User,
+    is_demo: bool = False,
 ) -> RightsRequest:
     """Register a request that came by letter, phone or at the desk for the resident with
     this BSN. The BSN is used to find the resident and is not stored again."""
@@ -124,6 +125,7 @@ def request_file_for_bsn(
             details=details,
             received_on=received_on,
             actor=actor,
+            is_demo=is_demo,
         )
 
 

@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, User
+from regie.breaches.models import Breach
 from regie.core.gate import system_access
 from regie.isms import demo as isms_demo
+from regie.requests.models import RightsRequest
 
 
 class Command(BaseCommand):
@@ -25,6 +27,9 @@ class Command(BaseCommand):
         counts = [residents.count(), professionals.count(), users.count()]
         isms_demo.remove()
         CaseloadEntry.objects.filter(consulent__in=users).delete()
+        # What the demo staff recorded points at them: it goes first.
+        Breach.objects.filter(is_demo=True).delete()
+        RightsRequest.objects.filter(is_demo=True).delete()
         residents.delete()
         resident_users.delete()
         professionals.delete()
