@@ -29,7 +29,9 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
     page.get_by_role("link", name=_("Register a breach")).click()
     discovered = timezone.now() - timedelta(hours=3)
     page.get_by_label(_("Short description")).fill("USB-stick kwijt in de trein")
-    page.get_by_label(_("What happened"), exact=True).fill("Werklijst van team Wmo, niet versleuteld.")
+    page.get_by_label(_("What happened"), exact=True).fill(
+        "Werklijst van team Wmo, niet versleuteld."
+    )
     page.get_by_label(_("When it happened")).fill(_local(discovered - timedelta(hours=1)))
     page.get_by_label(_("When it was discovered")).fill(_local(discovered))
     page.get_by_label(_("Names"), exact=True).check()
