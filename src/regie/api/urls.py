@@ -2,8 +2,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from regie.accounts.api import MeView
-from regie.lawfulness import api as lawfulness
 from regie.breaches import api as breaches
+from regie.lawfulness import api as lawfulness
 from regie.processing_log import api as processing_log
 
 app_name = "api"

@@ -43,7 +43,8 @@ class Decision(models.TextChoices):
 class RightsRequest(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("reference"), max_length=20, unique=True)
-    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="+")
+    # Erasing a resident erases their requests too, as it does their other records.
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("kind of request"), max_length=20, choices=Kind.choices)
     channel = models.CharField(_("received through"), max_length=10, choices=Channel.choices)
     received_on = models.DateField(_("received on"))

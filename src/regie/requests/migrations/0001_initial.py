@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('handler', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('identity_checked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('registered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.resident')),
+                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.resident')),
             ],
             options={
                 'verbose_name': 'rights request',

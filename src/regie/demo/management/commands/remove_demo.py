@@ -27,9 +27,8 @@ class Command(BaseCommand):
         counts = [residents.count(), professionals.count(), users.count()]
         isms_demo.remove()
         CaseloadEntry.objects.filter(consulent__in=users).delete()
-        # What the demo staff recorded points at them: it goes first.
+        # The breaches the demo staff recorded point at them: they go first.
         Breach.objects.filter(is_demo=True).delete()
-        RightsRequest.objects.filter(is_demo=True).delete()
         residents.delete()
         resident_users.delete()
         professionals.delete()
