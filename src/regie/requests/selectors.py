@@ -12,6 +12,7 @@ from django.utils import timezone
 from regie.accounts.models import Resident, User
 from regie.core.crypto import unseal
 from regie.core.gate import system_access
+from regie.lawfulness import selectors as lawfulness
 from regie.processing_log.gate import Actor, processing
 from regie.processing_log.reading import MAX_LIMIT, records_for
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
@@ -107,8 +108,9 @@ def request_detail(*, public_id: Any, actor: User) -> Detail | None:
 @transaction.atomic
 def access_overview(*, request: RightsRequest, actor: User | Actor) -> dict[str, Any]:
     """What Regie holds about the resident of an access request (AVG art. 15): the
-    registration, their rights requests and the processing log, through the same reads the
-    portal uses. Apps that hold more (cases, documents, consents) add their part here."""
+    registration, their rights requests, consents, transparency notices and objections, and
+    the processing log, each through its app's own logged selector. Apps that hold more
+    (cases, documents) add their part here."""
     resident = request.resident
     with processing(
         activity=HANDLE_RIGHTS_REQUEST,
@@ -132,6 +134,24 @@ def access_overview(*, request: RightsRequest, actor: User | Actor) -> dict[str,
         "name": name,
         "registered_at": registered,
         "requests": own_requests,
+        "consents": [
+            {
+                "purpose": consent.get_purpose_display(),
+                "recipient": consent.get_recipient_display(),
+                "given_at": consent.given_at,
+                "valid_until": consent.valid_until,
+                "withdrawn_at": consent.withdrawn_at,
+            }
+            for consent in lawfulness.consents_for(resident, actor=actor)
+        ],
+        "notices": [
+            {"told_at": notice.told_at, "method": notice.get_method_display()}
+            for notice in lawfulness.notices_for(resident, actor=actor)
+        ],
+        "objections": [
+            {"raised_at": objection.raised_at, "option": objection.get_option_display()}
+            for objection in lawfulness.objections_for(resident, actor=actor)
+        ],
         "processing": [
             {"when": entry.record.end_time, "activity": entry.record.activity_version}
             for entry in log.entries

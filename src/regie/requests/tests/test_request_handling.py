@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from regie.conftest import BSN_ANNA, People, inspecting
 from regie.core.gate import UngatedAccess
+from regie.lawfulness.services import consent_record
+from regie.lawfulness.tests.records import scenario
 from regie.processing_log.models import ProcessingRecord
 from regie.requests import selectors, services
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
@@ -180,10 +182,30 @@ def test_it_lets_the_portal_file_a_request_as_the_resident(people: People) -> No
 
 
 def test_it_produces_the_residents_data_for_an_access_request(people: People) -> None:
+    now = timezone.now()
+    consent_record(
+        resident=people.anna,
+        scenario=scenario(),
+        data="Verslag van de jeugdconsulent",
+        given_by="resident",
+        method="in_person",
+        given_at=now - timedelta(minutes=5),
+        valid_until=now + timedelta(days=90),
+        recorded_by=people.consulent,
+    )
     request = _detail(people, _letter_request(people)).request
 
     overview = selectors.access_overview(request=request, actor=people.privacy_officer)
 
     assert overview["name"] == "Anna Willems"
     assert [item["reference"] for item in overview["requests"]] == [request.reference]
+    assert [c["valid_until"] for c in overview["consents"]] == [now + timedelta(days=90)]
+    assert overview["objections"] == [] and overview["notices"] == []
     assert overview["processing"], "the registration at least is in the log"
+    with inspecting():
+        names = set(
+            ProcessingRecord.objects.filter(
+                actor_id=str(people.privacy_officer.public_id)
+            ).values_list("name", flat=True)
+        )
+    assert {"rights_request.access_overview", "consent.list", "processing_log.read"} <= names
