@@ -83,9 +83,12 @@ AVG_34_1 = "AVG art. 34(1)"
 AVG_34_3A = "AVG art. 34(3)(a)"
 AVG_34_3B = "AVG art. 34(3)(b)"
 EDPB_9_2022_RISK = "EDPB guidelines 9/2022, IV.B (assessing risk and high risk)"
-EDPB_9_2022_AVAILABILITY = "EDPB guidelines 9/2022, II (availability breaches)"
-EDPB_9_2022_UNINTELLIGIBLE = "EDPB guidelines 9/2022, III (encrypted data)"
-EDPB_9_2022_AWARE = "EDPB guidelines 9/2022, II.A (when a controller becomes aware)"
+EDPB_9_2022_AVAILABILITY = "EDPB guidelines 9/2022, I.B.2 (availability breaches)"
+EDPB_9_2022_UNINTELLIGIBLE = (
+    "EDPB guidelines 9/2022, II.D and III.D (when notification is not required)"
+)
+EDPB_9_2022_AWARE = "EDPB guidelines 9/2022, II.A.2 (when a controller becomes aware)"
+EDPB_9_2022_DOCUMENT = "EDPB guidelines 9/2022, V.A (documenting breaches)"
 EDPB_01_2021_RANSOMWARE = "EDPB guidelines 01/2021, 2 (ransomware)"
 EDPB_01_2021_DEVICES = "EDPB guidelines 01/2021, 5 (lost or stolen devices)"
 EDPB_01_2021_MISPOSTAL = "EDPB guidelines 01/2021, 6 (mispostal)"
@@ -230,7 +233,7 @@ def assess(facts: Facts) -> Assessment:
     reasons.append(
         Reason(
             "breach-documented",
-            AVG_33_5,
+            f"{AVG_33_5}; {EDPB_9_2022_DOCUMENT}",
             _(
                 "Personal data was disclosed, altered, lost or unavailable: this is a personal "
                 "data breach and is documented in the register, whether reported or not."
