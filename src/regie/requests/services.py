@@ -152,8 +152,7 @@ def request_identity_check(
         request.identity_checked_on = checked_on or _today()
         request.identity_method = method.strip()
         request.identity_checked_by = actor
-        if request.handler_id:
-            request.status = Status.IN_PROGRESS
+        request.status = Status.IN_PROGRESS
         request.save()
     return request
 
@@ -167,8 +166,7 @@ def request_assign(*, request: RightsRequest, handler: User, actor: User) -> Rig
         if not request.is_open:
             raise ValidationError(_("This request is already decided."))
         request.handler = handler
-        if request.identity_checked_on:
-            request.status = Status.IN_PROGRESS
+        request.status = Status.IN_PROGRESS
         request.save()
     return request
 

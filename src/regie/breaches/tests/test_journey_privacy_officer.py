@@ -50,6 +50,10 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
     expect(page.get_by_test_id("countdown")).to_contain_text("68")
     expect(page.get_by_text("AVG art. 33(1)").first).to_be_visible()
     screenshot(page, "privacy-breach-assessed.png")
+    page.get_by_role("link", name=_("All breaches")).click()
+    expect(page.get_by_test_id("countdown")).to_contain_text("68")
+    screenshot(page, "privacy-breaches.png")
+    page.go_back()
 
     page.get_by_role("link", name=_("Confirm assessment")).click()
     page.get_by_role("button", name=_("Confirm assessment")).click()
@@ -75,9 +79,6 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
     expect(page.get_by_test_id("status")).to_have_text(_("Closed"))
     breach = Breach.objects.get()
     assert breach.status == Status.CLOSED and breach.reports.get().authority_reference
-
-    page.get_by_role("link", name=_("All breaches")).click()
-    screenshot(page, "privacy-breaches.png")
 
 
 def test_it_shows_a_wrong_count_on_the_field(page: Page, people: People) -> None:
