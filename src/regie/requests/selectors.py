@@ -3,7 +3,7 @@ logged under the handling activity; the figures for the council count without re
 anyone."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -16,6 +16,7 @@ from regie.lawfulness import selectors as lawfulness
 from regie.processing_log.gate import Actor, processing
 from regie.processing_log.reading import MAX_LIMIT, records_for
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
+from regie.requests.deadlines import REMINDER_DAYS_BEFORE
 from regie.requests.models import Kind, RightsRequest, Status
 from regie.requests.services import DETAILS, LETTER
 
@@ -157,6 +158,32 @@ def access_overview(*, request: RightsRequest, actor: User | Actor) -> dict[str,
             for entry in log.entries
         ],
     }
+
+
+@dataclass(frozen=True)
+class OpenCounts:
+    open: int
+    due_soon: int
+    late: int
+
+
+def open_request_counts(*, today: date | None = None) -> OpenCounts:
+    """Counts for the start page: open requests, those due within a week, those late."""
+    today = today or timezone.localdate()
+    with system_access("start page: counts of open requests and their deadlines, nobody read"):
+        due_dates = [
+            extended or deadline
+            for deadline, extended in RightsRequest.objects.filter(
+                status__in=[Status.RECEIVED, Status.IN_PROGRESS]
+            ).values_list("deadline", "extended_until")
+        ]
+    return OpenCounts(
+        open=len(due_dates),
+        due_soon=sum(
+            today <= due <= today + timedelta(days=REMINDER_DAYS_BEFORE) for due in due_dates
+        ),
+        late=sum(due < today for due in due_dates),
+    )
 
 
 @dataclass(frozen=True)

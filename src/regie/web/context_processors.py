@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from regie.web.dashboard import cards_for
 from regie.web.navigation import navigation_for
 
 
@@ -15,4 +16,6 @@ def regie(request: HttpRequest) -> dict[str, Any]:
         "regie_idle_minutes": settings.SESSION_COOKIE_AGE // 60,
         "regie_oidc": settings.REGIE_OIDC,
         "regie_navigation": navigation_for(request),
+        # Called only by the page that shows the cards (the staff start page).
+        "regie_dashboard_cards": lambda: cards_for(request),
     }

@@ -53,7 +53,10 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
     page.get_by_role("link", name=_("All breaches")).click()
     expect(page.get_by_test_id("countdown")).to_contain_text("68")
     screenshot(page, "privacy-breaches.png")
-    page.go_back()
+    page.get_by_role("link", name=_("Start"), exact=True).click()
+    expect(page.get_by_test_id("countdown")).to_contain_text("68")
+    screenshot(page, "privacy-home.png")
+    page.get_by_role("link", name="DL-", exact=False).first.click()
 
     page.get_by_role("link", name=_("Confirm assessment")).click()
     page.get_by_role("button", name=_("Confirm assessment")).click()
