@@ -19,6 +19,7 @@ from regie.requests.activities import HANDLE_RIGHTS_REQUEST
 from regie.requests.deadlines import REMINDER_DAYS_BEFORE
 from regie.requests.models import Kind, RightsRequest, Status
 from regie.requests.services import DETAILS, LETTER
+from regie.vault.services import Shredded, text_open
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,16 @@ class Row:
     @property
     def days_late(self) -> int:
         return -self.days_left
+
+
+def _opened(request: RightsRequest, blob: bytes | memoryview | None, context: str) -> str:
+    """A sealed text of REQUEST; empty once the resident's key has been shredded."""
+    if not blob:
+        return ""
+    try:
+        return text_open(resident_id=request.resident_id, blob=bytes(blob), context=context)
+    except Shredded:
+        return ""
 
 
 def _name(resident: Resident) -> str:
@@ -97,10 +108,8 @@ def request_detail(*, public_id: Any, actor: User) -> Detail | None:
             return Detail(
                 request=request,
                 resident_name=_name(request.resident),
-                details=unseal(bytes(request.details_sealed), context=DETAILS),
-                letter=unseal(bytes(request.letter_sealed), context=LETTER)
-                if request.letter_sealed
-                else "",
+                details=_opened(request, request.details_sealed, DETAILS),
+                letter=_opened(request, request.letter_sealed, LETTER),
             )
     except _Nothing:
         return None

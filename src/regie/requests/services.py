@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from regie.accounts.models import Resident, Role, User
 from regie.accounts.selectors import bsn_index
 from regie.core.bsn import is_valid_bsn, normalise_bsn
-from regie.core.crypto import seal
 from regie.processing_log.gate import Actor, processing
 from regie.requests import deadlines
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
@@ -33,6 +32,7 @@ from regie.requests.models import (
     Stage,
     Status,
 )
+from regie.vault.services import text_seal
 
 DETAILS = "rights_request.details"
 LETTER = "rights_request.letter"
@@ -84,7 +84,9 @@ def request_file(
             channel=channel,
             received_on=received_on,
             deadline=deadlines.response_deadline(received_on),
-            details_sealed=seal(details.strip(), context=DETAILS),
+            details_sealed=text_seal(
+                resident_id=resident.pk, text=details.strip(), context=DETAILS
+            ),
             registered_by=actor if isinstance(actor, User) and actor.is_staff_member else None,
             is_demo=is_demo,
         )
@@ -237,7 +239,9 @@ def request_decide(
             raise ValidationError(_("Check the resident's identity before you decide."))
         request.decision = decision
         request.decided_on = decided_on or _today()
-        request.letter_sealed = seal(letter.strip(), context=LETTER)
+        request.letter_sealed = text_seal(
+            resident_id=request.resident_id, text=letter.strip(), context=LETTER
+        )
         request.status = Status.DECIDED
         request.handler = request.handler or actor
         request.save()

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from regie.conftest import BSN_ANNA, People, inspecting
+from regie.conftest import BSN_ANNA, INTAKE, People, inspecting
 from regie.core.gate import UngatedAccess
 from regie.lawfulness.services import consent_record
 from regie.lawfulness.tests.records import scenario
@@ -15,6 +15,7 @@ from regie.processing_log.models import ProcessingRecord
 from regie.requests import selectors, services
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
 from regie.requests.models import Channel, Decision, Kind, RightsRequest, Status
+from regie.vault.services import resident_shred
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,18 @@ def test_it_produces_the_residents_data_for_an_access_request(people: People) ->
             ).values_list("name", flat=True)
         )
     assert {"rights_request.access_overview", "consent.list", "processing_log.read"} <= names
+
+
+def test_it_cannot_read_the_request_text_once_the_residents_key_is_shredded(
+    people: People, settings, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    settings.REGIE_SHRED_JOURNAL = tmp_path / "shredding.jsonl"
+    request = _letter_request(people)
+    assert _detail(people, request).details.startswith("Ik wil weten")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resident_shred(resident=people.anna, reason="einde bewaartermijn", actor=INTAKE)
+
+    detail = _detail(people, request)
+    assert detail.details == ""
+    assert detail.request.reference == request.reference
