@@ -94,11 +94,6 @@ if PRODUCTION and not ALLOWED_HOSTS:
 REGIE_MUNICIPALITY = os.environ.get("REGIE_MUNICIPALITY", "Gemeente Lindendal")
 # Where people reach Regie; the links in notification e-mails start with it.
 REGIE_BASE_URL = os.environ.get("REGIE_BASE_URL", "http://127.0.0.1:8000")
-# Where staff open Regie: links in notification e-mails start with it.
-REGIE_BASE_URL = os.environ.get(
-    "REGIE_BASE_URL",
-    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION and ALLOWED_HOSTS else "http://127.0.0.1:8000",
-).rstrip("/")
 
 # The processing log: the LDV resource name, the checkpoint origin, and the Ed25519 key that
 # signs checkpoints (a signed-note signer key, see `regie log_signing_key`).

@@ -87,9 +87,16 @@ _ROLE_ONLY = frozenset({Action.REGISTER_READ, Action.REGISTER_MANAGE})
     Action.REQUEST_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
 }
 
-# Actions whose role grant covers every object they act on: the breach register and the
-# rights requests are the privacy officer's as a whole, not per caseload.
-WHOLE_REGISTER = frozenset({Action.BREACH_READ, Action.BREACH_MANAGE, Action.REQUEST_MANAGE})
+# Actions on objects that hold no one's personal data (the register's activities, work
+# processes, processors and agreements; the breach register, which counts people and names
+# none): the role grant decides alone.
+_ROLE_ONLY = frozenset(
+    {Action.REGISTER_READ, Action.REGISTER_MANAGE, Action.BREACH_READ, Action.BREACH_MANAGE}
+)
+
+# Rights requests are residents' data, but not per caseload: the privacy officer handles
+# every one of them.
+_ALL_REQUESTS = frozenset({Action.REQUEST_MANAGE})
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
@@ -213,6 +220,8 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(True, "role grant")
     if action in _ROLE_ONLY:
         return Decision(True, "role grant")
+    if action in _ALL_REQUESTS:
+        return Decision(True, "the privacy officer handles every request")
     return Decision(False, "no rule for this object")
 
 

@@ -13,6 +13,7 @@ from regie.cases import demo as cases_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.breaches import demo as breaches_demo
+from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo

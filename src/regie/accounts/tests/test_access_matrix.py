@@ -182,6 +182,8 @@ def _agreement(people: People) -> dict[str, object]:
         processor=processor, status="draft"
     )
     return {"public_id": agreement.public_id}
+
+
 def _breach(people: People) -> dict[str, object]:
     breach = Breach.objects.first() or breach_register(
         registered_by=people.privacy_officer,

@@ -7,7 +7,6 @@ from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, U
 from regie.breaches.models import Breach
 from regie.core.gate import system_access
 from regie.isms import demo as isms_demo
-from regie.requests.models import RightsRequest
 
 
 class Command(BaseCommand):
