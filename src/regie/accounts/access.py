@@ -76,11 +76,6 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.CASE_ADDRESS_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
     Action.CONSULTATION_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.CASE_COUNTERSIGN: frozenset({Role.TEAMLEIDER}),
-}
-
-# Actions on objects that hold no one's personal data (the register's activities, work
-# processes, processors and agreements): the role grant decides alone.
-_ROLE_ONLY = frozenset({Action.REGISTER_READ, Action.REGISTER_MANAGE})
     Action.BREACH_READ: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
     Action.BREACH_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
     Action.BREACH_ASSESS: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
@@ -198,8 +193,6 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(True, "supervision by the privacy officer")
     if (resident := _about_resident(obj)) is not None:
         obj = resident
-    if action in WHOLE_REGISTER:
-        return Decision(True, "role grant covers the whole register")
     if isinstance(obj, Resident):
         if role == Role.CONSULENT:
             in_caseload = obj.caseload.filter(consulent=user).exists()

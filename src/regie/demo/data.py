@@ -9,10 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
-from regie.cases import demo as cases_demo
-from regie.isms import demo as isms_demo
-from regie.lawfulness import demo as lawfulness_demo
 from regie.breaches import demo as breaches_demo
+from regie.cases import demo as cases_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor

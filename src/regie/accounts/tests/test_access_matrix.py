@@ -18,15 +18,14 @@ from django.utils import timezone
 
 from regie.accounts import services
 from regie.accounts.models import ApiToken, User
+from regie.breaches.models import Breach
+from regie.breaches.services import breach_register
 from regie.cases import selectors as case_selectors
 from regie.cases import services as case_services
 from regie.cases.anonymise import fingerprint
 from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.lawfulness.models import Consent, Objection
-from regie.breaches.models import Breach
-from regie.breaches.services import breach_register
-from regie.conftest import People, inspecting, log_in
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess

@@ -5,6 +5,13 @@ from django.db import migrations
 
 ACTIVITY = {
     "slug": "rechtenverzoek-behandelen",
+    "lawful_ground": "c",
+    "data_subject_categories": "Inwoners die een verzoek over hun gegevens doen; hun "
+    "vertegenwoordigers.",
+    "personal_data_categories": "Naam, BSN (alleen om de inwoner te vinden), het verzoek, de "
+    "identiteitscontrole, het besluit en de brief.",
+    "recipients": "De functionaris gegevensbescherming die het verzoek behandelt.",
+    "owner": "Functionaris gegevensbescherming",
     "name": "Verzoek van een inwoner over zijn gegevens behandelen",
     "purpose": "Een verzoek om inzage, rectificatie, wissing, beperking of bezwaar vastleggen, "
     "binnen de wettelijke termijn behandelen en met een gemotiveerde brief beantwoorden.",
@@ -29,7 +36,7 @@ def add_activity(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("requests", "0001_initial"),
-        ("register", "0003_log_reading_activity"),
+        ("register", "0004_avg_art30_processors_work_processes"),
     ]
 
     operations = [migrations.RunPython(add_activity, migrations.RunPython.noop)]
