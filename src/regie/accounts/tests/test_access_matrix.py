@@ -29,9 +29,9 @@ from regie.lawfulness.models import Consent, Objection
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
-from regie.vault import services as vault_services
 from regie.requests.models import RightsRequest
 from regie.requests.services import request_file
+from regie.vault import services as vault_services
 
 ANON = "anonymous"
 UNVERIFIED = "consulent_without_second_factor"
