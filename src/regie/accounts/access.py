@@ -47,6 +47,9 @@ class Action(StrEnum):
     CASE_ADDRESS_ALERTS = "case.address.alerts"
     CONSULTATION_VIEW = "consultation.view"
     CASE_COUNTERSIGN = "case.countersign"
+    REPORTS_PUBLIC = "reports.public"
+    REPORTS_READ = "reports.read"
+    REPORTS_MANAGE = "reports.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -72,6 +75,12 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.CASE_ADDRESS_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
     Action.CONSULTATION_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.CASE_COUNTERSIGN: frozenset({Role.TEAMLEIDER}),
+    # The council reports: the published ones are for everyone; in Regie the closed
+    # committee reads the frozen confidential reports, which the CISO and the privacy
+    # officer draft, review and freeze.
+    Action.REPORTS_PUBLIC: ALL_STAFF,
+    Action.REPORTS_READ: frozenset({Role.COMMISSIELID, Role.CISO, Role.PRIVACY_OFFICER}),
+    Action.REPORTS_MANAGE: frozenset({Role.CISO, Role.PRIVACY_OFFICER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work
@@ -197,6 +206,11 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         # Frameworks, assessments, measures, risks: organisation-wide, no narrower rule.
         return Decision(True, "role grant")
     if action in _ROLE_ONLY:
+        return Decision(True, "role grant")
+    if action in {Action.REPORTS_READ, Action.REPORTS_MANAGE} and obj._meta.app_label == "reports":
+        # The committee reads a report once it is frozen; drafts stay with their authors.
+        if role == Role.COMMISSIELID and getattr(obj, "status", "") != "frozen":
+            return Decision(False, "report not frozen yet")
         return Decision(True, "role grant")
     return Decision(False, "no rule for this object")
 
