@@ -55,15 +55,7 @@ class Report(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.period_start}–{self.period_end}"
-
-    @property
-    def is_confidential(self) -> bool:
-        return self.kind == Kind.HALF_YEARLY
-
-    @property
-    def is_frozen(self) -> bool:
-        return self.status == Status.FROZEN
+        return f"{self.get_kind_display()} {self.period_start} - {self.period_end}"
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None and (
@@ -76,6 +68,18 @@ class Report(models.Model):
         if Report.objects.filter(pk=self.pk, status=Status.FROZEN).exists():
             raise ReportFrozen(str(self.public_id))
         return super().delete(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_confidential(self) -> bool:
+        return self.kind == Kind.HALF_YEARLY
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == Status.FROZEN
+
+    def pdf_bytes(self) -> bytes:
+        """The frozen document (empty before freezing)."""
+        return bytes(self.pdf) if self.pdf is not None else b""
 
 
 class EventKind(models.TextChoices):
@@ -93,9 +97,7 @@ class ReportEvent(models.Model):
     asked for, whether or not such a report exists; the person is the staff member (never a
     resident: reports hold figures only)."""
 
-    report = models.ForeignKey(
-        Report, on_delete=models.PROTECT, null=True, related_name="events"
-    )
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, null=True, related_name="events")
     requested_id = models.CharField(max_length=64, blank=True)
     kind = models.CharField(max_length=12, choices=EventKind.choices)
     user = models.ForeignKey(

@@ -56,7 +56,7 @@ def gap_rows(gap: dict[str, Any], previous: dict[str, Any] | None) -> list[dict[
             {
                 **part,
                 "before": before,
-                "change": round(now - before, 1) if now is not None and before is not None else None,
+                "change": None if now is None or before is None else round(now - before, 1),
             }
         )
     return rows
@@ -81,6 +81,10 @@ def _risk_move(row: dict[str, Any]) -> str:
     return _("unchanged")
 
 
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
 def context(report: Report) -> dict[str, Any]:
     figures = report.figures
     isms = figures.get("isms", {"available": False})
@@ -92,7 +96,7 @@ def context(report: Report) -> dict[str, Any]:
             rows = gap_rows(gap, previous)
             gaps.append({**gap, "rows": rows, "chart": gap_chart(rows)})
     awareness = [
-        {**row, "percent": round(100 * row["completed"] / row["staff"], 1) if row["staff"] else None}
+        {**row, "percent": _percent(row["completed"], row["staff"])}
         for row in (at_end or {}).get("awareness", [])
     ]
     breaches = figures.get("breaches", {"available": False})

@@ -101,7 +101,7 @@ def report_pdf(request: HttpRequest, public_id: UUID) -> HttpResponse:
     report = get_for(request, Action.REPORTS_READ, Report, public_id=public_id)
     user = _user(request)
     if report.is_frozen and not report.is_confidential and report.pdf is not None:
-        document = bytes(report.pdf)
+        document = report.pdf_bytes()
     else:
         document = pdf.render(report, reader=_reader(user), at=timezone.now())
     services.report_downloaded(report=report, by=user, document=document)
@@ -125,14 +125,14 @@ def _status(report: Report) -> str:
     return str(Report.objects.get(pk=report.pk).get_status_display())
 
 
-@require_POST
 @permits(Action.REPORTS_MANAGE)
+@require_POST
 def report_refresh(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return _change(request, public_id, services.report_refresh)
 
 
-@require_POST
 @permits(Action.REPORTS_MANAGE)
+@require_POST
 def report_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return _change(request, public_id, services.report_review)
 
@@ -174,6 +174,6 @@ def public_report(request: HttpRequest, year: int) -> HttpResponse:
 @public
 def public_pdf(request: HttpRequest, year: int) -> HttpResponse:
     report = _published(year)
-    document = bytes(report.pdf or b"")
+    document = report.pdf_bytes()
     services.report_downloaded(report=report, by=_visitor(request), document=document)
     return _pdf_response(document, f"jaarverslag-{year}")

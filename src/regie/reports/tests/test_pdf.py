@@ -54,7 +54,7 @@ def test_it_publishes_the_annual_report_without_the_mark(people: People, client)
     report = _frozen(people, Kind.ANNUAL, None)
     response = client.get(reverse("reports:public-pdf", kwargs={"year": 2026}))
     assert response.status_code == 200
-    assert response.content == bytes(Report.objects.get(pk=report.pk).pdf)
+    assert response.content == Report.objects.get(pk=report.pk).pdf_bytes()
     pages = _pages(response.content)
     with translation.override("nl"):
         assert translation.gettext("Confidential") not in "".join(pages)
