@@ -14,6 +14,7 @@ from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo
+from regie.reports import demo as reports_demo
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
 
@@ -86,6 +87,7 @@ def load() -> None:
             email="k.bos@delinde.example",
             is_demo=True,
         )
+    reports_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

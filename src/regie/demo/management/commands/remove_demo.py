@@ -6,6 +6,7 @@ from django.db import transaction
 from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, User
 from regie.core.gate import system_access
 from regie.isms import demo as isms_demo
+from regie.reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         professionals = Professional.objects.filter(is_demo=True)
         professional_users = User.objects.filter(professional__in=professionals)
         counts = [residents.count(), professionals.count(), users.count()]
+        reports_demo.remove()
         isms_demo.remove()
         CaseloadEntry.objects.filter(consulent__in=users).delete()
         residents.delete()
