@@ -42,10 +42,11 @@ def load(users: dict[str, User]) -> None:
         for day in _month_ends(previous_period.start, today):
             if not Snapshot.objects.filter(taken_on=day).exists():
                 isms.snapshot_take(on=day)
-    if not Report.objects.filter(kind=Kind.HALF_YEARLY, period_start=previous_period.start).exists():
+    half_yearly = Report.objects.filter(kind=Kind.HALF_YEARLY)
+    if not half_yearly.filter(period_start=previous_period.start).exists():
         _frozen(Kind.HALF_YEARLY, *previous, users)
     current = half_year(today.year, half)
-    if not Report.objects.filter(kind=Kind.HALF_YEARLY, period_start=current.start).exists():
+    if not half_yearly.filter(period_start=current.start).exists():
         services.report_draft(kind=Kind.HALF_YEARLY, year=today.year, half=half, by=users["ciso"])
     if not Report.objects.filter(kind=Kind.ANNUAL, period_start__year=today.year - 1).exists():
         _frozen(Kind.ANNUAL, today.year - 1, None, users)

@@ -37,7 +37,8 @@ def test_it_lets_the_committee_read_and_not_the_council(page: Page, people: Peop
         _("Half-yearly committee report (confidential)")
     )
     expect(page.get_by_text(_("Confidential."), exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name=_("Progress of the implementation plan"))).to_be_visible()
+    plan = _("Progress of the implementation plan")
+    expect(page.get_by_role("heading", name=plan)).to_be_visible()
     screenshot(page, "commissielid-rapportage.png")
     with page.expect_download() as download:
         page.get_by_role("link", name=_("Download as PDF")).click()
