@@ -166,6 +166,7 @@ INSTALLED_APPS = [
     "regie.cases",
     "regie.breaches",
     "regie.requests",
+    "regie.reports",
     "regie.web",
     "regie.api",
     "regie.demo",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("regie.cases.urls")),
     path("", include("regie.breaches.urls")),
     path("", include("regie.requests.urls")),
+    path("", include("regie.reports.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

@@ -51,6 +51,9 @@ class Action(StrEnum):
     BREACH_MANAGE = "breach.manage"
     BREACH_ASSESS = "breach.assess"
     REQUEST_MANAGE = "request.manage"
+    REPORTS_PUBLIC = "reports.public"
+    REPORTS_READ = "reports.read"
+    REPORTS_MANAGE = "reports.manage"
 
 
 ALL_STAFF = frozenset(Role)
@@ -80,6 +83,12 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.BREACH_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
     Action.BREACH_ASSESS: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
     Action.REQUEST_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
+    # The council reports: the published ones are for everyone; in Regie the closed
+    # committee reads the frozen confidential reports, which the CISO and the privacy
+    # officer draft, review and freeze.
+    Action.REPORTS_PUBLIC: ALL_STAFF,
+    Action.REPORTS_READ: frozenset({Role.COMMISSIELID, Role.CISO, Role.PRIVACY_OFFICER}),
+    Action.REPORTS_MANAGE: frozenset({Role.CISO, Role.PRIVACY_OFFICER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work
@@ -215,6 +224,11 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(True, "role grant")
     if action in _ALL_REQUESTS:
         return Decision(True, "the privacy officer handles every request")
+    if action in {Action.REPORTS_READ, Action.REPORTS_MANAGE} and obj._meta.app_label == "reports":
+        # The committee reads a report once it is frozen; drafts stay with their authors.
+        if role == Role.COMMISSIELID and getattr(obj, "status", "") != "frozen":
+            return Decision(False, "report not frozen yet")
+        return Decision(True, "role grant")
     return Decision(False, "no rule for this object")
 
 

@@ -15,6 +15,7 @@ from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo
+from regie.reports import demo as reports_demo
 from regie.requests import demo as requests_demo
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo, refused in production
@@ -90,6 +91,7 @@ def load() -> None:
         )
     breaches_demo.load(users)
     requests_demo.load(users)
+    reports_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

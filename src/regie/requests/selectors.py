@@ -217,9 +217,9 @@ def request_figures(*, start: date, end: date, today: date | None = None) -> Req
     today = today or timezone.localdate()
     with system_access("council figures: counts and durations of requests, nobody read"):
         rows = list(
-            RightsRequest.objects.filter(
-                received_on__gte=start, received_on__lte=end, is_demo=False
-            ).values("kind", "received_on", "deadline", "extended_until", "decided_on", "status")
+            RightsRequest.objects.filter(received_on__gte=start, received_on__lte=end).values(
+                "kind", "received_on", "deadline", "extended_until", "decided_on", "status"
+            )
         )
     by_kind = {kind: 0 for kind in Kind.values}
     durations = []

@@ -147,6 +147,41 @@ def _isms(kind: str) -> Callable[[People], dict[str, object]]:
 ISMS_READERS = ("ciso", "privacy_officer")
 
 
+REPORT_READERS = ("commissielid", "ciso", "privacy_officer")
+REPORT_MAKERS = ("ciso", "privacy_officer")
+
+
+def _report(frozen: bool) -> Callable[[People], dict[str, object]]:
+    """A half-yearly report, frozen (the committee may read it) or still a draft."""
+
+    def kwargs(people: People) -> dict[str, object]:
+        from regie.reports import services as reports
+        from regie.reports.models import Kind, Report
+
+        half = 1 if frozen else 2
+        report = Report.objects.filter(kind=Kind.HALF_YEARLY, period_start__month=half * 6 - 5)
+        found = report.first() or reports.report_draft(
+            kind=Kind.HALF_YEARLY, year=2025, half=half, by=people.ciso
+        )
+        if frozen and not found.is_frozen:
+            reports.report_review(report=found, by=people.privacy_officer)
+            found = reports.report_freeze(report=found, by=people.ciso)
+        return {"public_id": found.public_id}
+
+    return kwargs
+
+
+def _annual(people: People) -> dict[str, object]:
+    from regie.reports import services as reports
+    from regie.reports.models import Kind, Report
+
+    if not Report.objects.filter(kind=Kind.ANNUAL, period_start__year=2025).exists():
+        report = reports.report_draft(kind=Kind.ANNUAL, year=2025, half=None, by=people.ciso)
+        reports.report_review(report=report, by=people.privacy_officer)
+        reports.report_freeze(report=report, by=people.ciso)
+    return {"year": 2025}
+
+
 def _activity(people: People) -> dict[str, object]:
     return {"public_id": ProcessingActivity.objects.first().public_id}  # type: ignore[union-attr]
 
@@ -519,6 +554,23 @@ MATRIX: dict[str, Row] = {
     "requests:decide": staff_only("privacy_officer", kwargs=_rights_request),
     "requests:close": staff_only("privacy_officer", kwargs=_rights_request),
     "requests:access": staff_only("privacy_officer", kwargs=_rights_request),
+    # Council reports: the committee reads frozen confidential reports, the CISO and the
+    # privacy officer also drafts; the published annual reports are public.
+    "reports:list": staff_only(*REPORT_READERS),
+    "reports:new": staff_only(*REPORT_MAKERS),
+    "reports:detail": staff_only(*REPORT_READERS, kwargs=_report(frozen=True)),
+    "reports:pdf": staff_only(*REPORT_READERS, kwargs=_report(frozen=True)),
+    # A draft stays with its authors; changing it is a POST (GET answers 405 once allowed).
+    "reports:refresh": Row(
+        {**staff_only().expect, "ciso": 405, "privacy_officer": 405}, _report(frozen=False)
+    ),
+    "reports:review": Row(
+        {**staff_only().expect, "ciso": 405, "privacy_officer": 405}, _report(frozen=False)
+    ),
+    "reports:freeze": staff_only(*REPORT_MAKERS, kwargs=_report(frozen=False)),
+    "reports:public": everyone(200),
+    "reports:public-year": Row(everyone(200).expect, _annual),
+    "reports:public-pdf": Row(everyone(200).expect, _annual),
 }
 
 

@@ -7,6 +7,7 @@ from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, U
 from regie.breaches.models import Breach
 from regie.core.gate import system_access
 from regie.isms import demo as isms_demo
+from regie.reports import demo as reports_demo
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         professionals = Professional.objects.filter(is_demo=True)
         professional_users = User.objects.filter(professional__in=professionals)
         counts = [residents.count(), professionals.count(), users.count()]
+        reports_demo.remove()
         isms_demo.remove()
         CaseloadEntry.objects.filter(consulent__in=users).delete()
         # The breaches the demo staff recorded point at them: they go first.
