@@ -164,6 +164,7 @@ INSTALLED_APPS = [
     "regie.vault",
     "regie.isms",
     "regie.cases",
+    "regie.exchange",
     "regie.web",
     "regie.api",
     "regie.demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("regie.isms.urls")),
     path("", include("regie.register.urls")),
     path("", include("regie.cases.urls")),
+    path("", include("regie.exchange.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 
