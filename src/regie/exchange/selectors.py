@@ -5,6 +5,7 @@ from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from regie.accounts.access import Action, may
 from regie.accounts.models import Professional, User
@@ -77,10 +78,11 @@ def case_shares(*, user: User, case_id: UUID) -> CaseShares:
                     returned=ShareReturn.objects.filter(share=share).count(),
                 )
             )
+        outcomes = {"allowed": _("allowed"), "consent_required": _("with consent")}
         contacts = [
-            Option(contact.public_id, f"{contact.partner} ({contact.outcome})")
+            Option(contact.public_id, f"{contact.partner} ({outcomes[contact.outcome]})")
             for contact in CareContact.objects.filter(case=case).order_by("-created_at")
-            if contact.outcome in {"allowed", "consent_required"}
+            if contact.outcome in outcomes
         ]
         documents = [
             Option(document.public_id, _title(case, document))
