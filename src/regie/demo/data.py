@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
 from regie.cases import demo as cases_demo
+from regie.exchange import demo as exchange_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
@@ -86,6 +87,8 @@ def load() -> None:
             email="k.bos@delinde.example",
             is_demo=True,
         )
+
+    exchange_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

@@ -17,8 +17,8 @@ class Share(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     # The contact with the care partner whose engine decision (or recorded consent) allows it.
-    contact = models.ForeignKey(CareContact, on_delete=models.PROTECT, related_name="+")
-    professional = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="shares")
+    contact = models.ForeignKey(CareContact, on_delete=models.CASCADE, related_name="+")
+    professional = models.ForeignKey(Professional, on_delete=models.CASCADE, related_name="shares")
     created_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
