@@ -167,6 +167,7 @@ INSTALLED_APPS = [
     "regie.breaches",
     "regie.requests",
     "regie.reports",
+    "regie.exchange",
     "regie.web",
     "regie.api",
     "regie.demo",

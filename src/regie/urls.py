@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("regie.breaches.urls")),
     path("", include("regie.requests.urls")),
     path("", include("regie.reports.urls")),
+    path("", include("regie.exchange.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

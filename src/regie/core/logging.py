@@ -7,10 +7,13 @@ import re
 from regie.core.bsn import is_valid_bsn
 
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# A share link's token is a credential: a 404 logged by Django must not carry it.
+_SHARE_TOKEN = re.compile(r"(/delen/)[^/\s]+")
 _FORMATTER = logging.Formatter()
 
 
 def redact(text: str) -> str:
+    text = _SHARE_TOKEN.sub(r"\1[token]", text)
     return _NINE_DIGITS.sub(
         lambda match: "[bsn]" if is_valid_bsn(match.group(0)) else match.group(0), text
     )

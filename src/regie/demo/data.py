@@ -11,6 +11,7 @@ from regie.accounts import services
 from regie.accounts.models import Professional, Role, Team, User
 from regie.breaches import demo as breaches_demo
 from regie.cases import demo as cases_demo
+from regie.exchange import demo as exchange_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.processing_log.gate import Actor
@@ -91,6 +92,8 @@ def load() -> None:
         )
     breaches_demo.load(users)
     requests_demo.load(users)
+    exchange_demo.load(users)
+    # Last: the reports gather the figures of everything loaded before.
     reports_demo.load(users)
 
 

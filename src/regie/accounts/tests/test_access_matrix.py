@@ -25,6 +25,7 @@ from regie.cases import services as case_services
 from regie.cases.anonymise import fingerprint
 from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, Consultation
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
+from regie.exchange.models import Share
 from regie.lawfulness.models import Consent, Objection
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
@@ -327,10 +328,31 @@ def _document_ids(people: People) -> dict[str, object]:
                 content_type="text/plain",
                 extension="txt",
             )
+            title = vault_services.text_seal(
+                resident_id=case.resident_id, text="Plan", context="case.document"
+            )
             document = CaseDocument.objects.create(
-                case=case, file=stored, title_sealed=b"", source="staff"
+                case=case, file=stored, title_sealed=title, source="staff"
             )
     return {"public_id": case.public_id, "document_id": document.public_id}
+
+
+def _share_ids(people: People) -> dict[str, object]:
+    case = _case(people)
+    with inspecting():
+        share = Share.objects.first()
+        if share is None:
+            share = Share.objects.create(
+                case=case,
+                contact=_contact(people),
+                professional=people.professional,
+                expires_at=timezone.now() + timedelta(days=1),
+                max_downloads=1,
+                token_hash="matrix",
+                decision={},
+                dlp={},
+            )
+    return {"public_id": case.public_id, "share_id": share.public_id}
 
 
 def _contact_ids(people: People) -> dict[str, object]:
@@ -487,6 +509,13 @@ MATRIX: dict[str, Row] = {
     "cases:note-add": staff_only("consulent", kwargs=_case_id),
     "cases:document-add": staff_only("consulent", kwargs=_case_id),
     "cases:document-download": staff_only("consulent", "teamleider", kwargs=_document_ids),
+    "exchange:case": staff_only("consulent", "teamleider", kwargs=_case_id),
+    "exchange:revoke": staff_only("consulent", kwargs=_share_ids),
+    # The recipient's pages answer every link that does not work with the neutral 404 page;
+    # the link and the one-time code are what let someone in (exchange/tests).
+    "exchange:open": Row(everyone(404).expect, lambda p: {"token": "unknown"}),
+    "exchange:documents": Row(everyone(404).expect, lambda p: {"token": "unknown"}),
+    "exchange:download": Row(everyone(404).expect, lambda p: {"token": "unknown", "item_id": 1}),
     "cases:decision-add": staff_only("consulent", kwargs=_case_id),
     "cases:involved-add": staff_only("consulent", kwargs=_case_id),
     "cases:status": staff_only("consulent", kwargs=_case_id),

@@ -37,6 +37,11 @@ def test_it_redacts_valid_bsns_only(text: str, expected: str):
     assert redact(text) == expected
 
 
+def test_it_redacts_the_token_of_a_share_link():
+    logged = "Not Found: /delen/p-kKbq9uz3Df5b9oowhsQW_E5xN1g/documenten/3/"
+    assert redact(logged) == "Not Found: /delen/[token]/documenten/3/"
+
+
 @pytest.fixture
 def console() -> Iterator[io.StringIO]:
     """The output of the console handler that settings.LOGGING configures, at DEBUG level."""
