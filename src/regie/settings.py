@@ -168,6 +168,7 @@ INSTALLED_APPS = [
     "regie.requests",
     "regie.reports",
     "regie.exchange",
+    "regie.monitoring",
     "regie.web",
     "regie.api",
     "regie.demo",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("regie.requests.urls")),
     path("", include("regie.reports.urls")),
     path("", include("regie.exchange.urls")),
+    path("", include("regie.monitoring.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

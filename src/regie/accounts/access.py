@@ -54,6 +54,8 @@ class Action(StrEnum):
     REPORTS_PUBLIC = "reports.public"
     REPORTS_READ = "reports.read"
     REPORTS_MANAGE = "reports.manage"
+    SIGNALS_TRIAGE = "signals.triage"
+    INSIDER_ALERTS = "insider.alerts"
 
 
 ALL_STAFF = frozenset(Role)
@@ -101,6 +103,21 @@ _ROLE_ONLY = frozenset(
 # Rights requests are residents' data, but not per caseload: the privacy officer handles
 # every one of them.
 _ALL_REQUESTS = frozenset({Action.REQUEST_MANAGE})
+    Action.SIGNALS_TRIAGE: frozenset({Role.CISO}),
+    Action.INSIDER_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
+}
+
+# Actions on objects that hold no one's personal data (the register's activities, work
+# processes, processors and agreements, alert groups, insider alerts): the role grant
+# decides alone.
+_ROLE_ONLY = frozenset(
+    {
+        Action.REGISTER_READ,
+        Action.REGISTER_MANAGE,
+        Action.SIGNALS_TRIAGE,
+        Action.INSIDER_ALERTS,
+    }
+)
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.

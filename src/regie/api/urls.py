@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 from regie.accounts.api import MeView
 from regie.breaches import api as breaches
 from regie.lawfulness import api as lawfulness
+from regie.monitoring.api import SignalsView
 from regie.processing_log import api as processing_log
 
 app_name = "api"
@@ -41,4 +42,5 @@ urlpatterns = [
     path("processing-log/otlp", processing_log.OtlpView.as_view(), name="processing-log-otlp"),
     path("lawfulness/assess", lawfulness.AssessView.as_view(), name="lawfulness-assess"),
     path("breaches/assess", breaches.AssessView.as_view(), name="breach-assess"),
+    path("monitoring/signals", SignalsView.as_view(), name="monitoring-signals"),
 ]
