@@ -6,6 +6,7 @@ The matrix below is the specification of who may open what. A new URL without a 
 
 import io
 from collections.abc import Callable, Iterator
+from datetime import date
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -27,6 +28,9 @@ from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, C
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.exchange.models import Share
 from regie.lawfulness.models import Consent, Objection
+from regie.conftest import People, log_in
+from regie.monitoring import services as monitoring_services
+from regie.monitoring.models import AlertGroup, InsiderAlert, SignalSource
 from regie.processing_log.services import log_seal_all
 from regie.register import services as register_services
 from regie.register.models import ProcessingActivity, Processor, WorkProcess
@@ -398,6 +402,26 @@ def _post_only(*allowed: str, kwargs: Callable[[People], dict[str, object]]) -> 
     """A POST-only URL: GET answers 405 to whoever passes the access decision."""
     row = staff_only(kwargs=kwargs)
     return Row({**row.expect, **dict.fromkeys(allowed, 405)}, kwargs)
+def _alert_group(people: People) -> dict[str, object]:
+    group, _created = AlertGroup.objects.get_or_create(signature="ET SCAN test", host="10.0.0.1")
+    return {"public_id": group.public_id}
+
+
+def _signal_source(people: People) -> dict[str, object]:
+    source = (
+        SignalSource.objects.first()
+        or monitoring_services.signal_source_create(
+            name="Suricata", kind="suricata-eve", created_by=people.ciso
+        )[0]
+    )
+    return {"public_id": source.public_id}
+
+
+def _insider_alert(people: People) -> dict[str, object]:
+    alert, _created = InsiderAlert.objects.get_or_create(
+        key="test", rule="volume", day=date(2026, 11, 2), actor_id="someone"
+    )
+    return {"public_id": alert.public_id}
 
 
 def _mock_idp_query() -> str:
@@ -600,6 +624,17 @@ MATRIX: dict[str, Row] = {
     "reports:public": everyone(200),
     "reports:public-year": Row(everyone(200).expect, _annual),
     "reports:public-pdf": Row(everyone(200).expect, _annual),
+    # Only a signal source's own token may deliver (see monitoring/tests/test_signals_api).
+    "api:monitoring-signals": everyone(401),
+    "monitoring:queue": staff_only("ciso"),
+    "monitoring:upload": staff_only("ciso"),
+    "monitoring:group": staff_only("ciso", kwargs=_alert_group),
+    "monitoring:sources": staff_only("ciso"),
+    "monitoring:source-revoke": staff_only("ciso", kwargs=_signal_source),
+    "monitoring:figures": staff_only("ciso"),
+    "monitoring:insider-alerts": staff_only("privacy_officer"),
+    "monitoring:insider-settings": staff_only("privacy_officer"),
+    "monitoring:insider-alert": staff_only("privacy_officer", kwargs=_insider_alert),
 }
 
 
