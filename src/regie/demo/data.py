@@ -14,6 +14,7 @@ from regie.cases import demo as cases_demo
 from regie.exchange import demo as exchange_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
+from regie.monitoring import demo as monitoring_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo
 from regie.reports import demo as reports_demo
@@ -95,6 +96,7 @@ def load() -> None:
     exchange_demo.load(users)
     # Last: the reports gather the figures of everything loaded before.
     reports_demo.load(users)
+    monitoring_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

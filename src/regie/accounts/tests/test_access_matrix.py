@@ -6,9 +6,9 @@ The matrix below is the specification of who may open what. A new URL without a 
 
 import io
 from collections.abc import Callable, Iterator
-from datetime import date
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 

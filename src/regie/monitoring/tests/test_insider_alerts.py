@@ -88,9 +88,7 @@ def test_the_alert_itself_is_recorded_for_the_resident(people: People):
     logged = ProcessingRecord.objects.filter(
         name="insider.alert.create", activity_uri=activities.INSIDER_SUPERVISION
     )
-    assert list(logged.values_list("data_subject_id", flat=True)) == [
-        people.bram.subject_pseudonym
-    ]
+    assert list(logged.values_list("data_subject_id", flat=True)) == [people.bram.subject_pseudonym]
 
 
 def test_the_privacy_officer_reads_it_in_plain_words_and_the_reading_is_logged(people: People):

@@ -10,8 +10,15 @@ DAY = date(2026, 11, 4)  # a Wednesday
 ACTOR = "staff-1"
 
 
-def access(n: int, *, name: str = "case.read", subject: str | None = None, hour: int = 10,
-           trace: str = "t1", day: date = DAY) -> rules.Access:
+def access(
+    n: int,
+    *,
+    name: str = "case.read",
+    subject: str | None = None,
+    hour: int = 10,
+    trace: str = "t1",
+    day: date = DAY,
+) -> rules.Access:
     return rules.Access(
         record_id=n,
         actor=ACTOR,
@@ -23,7 +30,10 @@ def access(n: int, *, name: str = "case.read", subject: str | None = None, hour:
     )
 
 
-def fired(accesses, *, thresholds=rules.Thresholds(), caseload=("s1", "s2"), usual=None):
+DEFAULT = rules.Thresholds()
+
+
+def fired(accesses, *, thresholds=DEFAULT, caseload=("s1", "s2"), usual=None):
     evaluation = rules.evaluate(
         accesses,
         day=DAY,
@@ -72,12 +82,14 @@ def test_it_finds_a_confidential_address_revealed():
 def test_it_can_be_told_not_to_warn_about_revealed_addresses():
     quiet = rules.Thresholds(confidential_address=False)
 
-    assert rules.CONFIDENTIAL_ADDRESS not in fired([access(1, name="address.reveal")],
-                                                   thresholds=quiet)
+    assert rules.CONFIDENTIAL_ADDRESS not in fired(
+        [access(1, name="address.reveal")], thresholds=quiet
+    )
 
 
 @pytest.mark.parametrize(
-    ("hour", "day"), [(22, DAY), (6, DAY), (11, date(2026, 11, 7))]  # late, early, Saturday
+    ("hour", "day"),
+    [(22, DAY), (6, DAY), (11, date(2026, 11, 7))],  # late, early, Saturday
 )
 def test_it_finds_work_at_unusual_hours(hour: int, day: date):
     assert rules.UNUSUAL_HOURS in fired([access(1, hour=hour, day=day)])
