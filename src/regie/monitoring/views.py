@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regie.accounts.access import Action, get_for, permits
 from regie.accounts.models import User
@@ -29,6 +30,19 @@ from regie.monitoring.models import (
     TriageStatus,
 )
 from regie.monitoring.sources import FileRefused
+
+
+# What the mail-gateway parser (a module without Django) says, in the user's language.
+_REFUSALS = {
+    "this column is missing": gettext_lazy("this column is missing"),
+    "expected a month as YYYY-MM": gettext_lazy("expected a month as YYYY-MM"),
+    "expected a whole number of zero or more": gettext_lazy(
+        "expected a whole number of zero or more"
+    ),
+    "more than the number received": gettext_lazy("more than the number received"),
+    "this month appears twice": gettext_lazy("this month appears twice"),
+    "not UTF-8 text": gettext_lazy("not UTF-8 text"),
+}
 
 
 def _user(request: HttpRequest) -> User:
@@ -100,7 +114,11 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error(
                 "file",
                 _("The file was refused as a whole: line %(line)d, column %(field)s: %(message)s")
-                % {"line": refused.line, "field": refused.field, "message": _(refused.message)},
+                % {
+                    "line": refused.line,
+                    "field": refused.field,
+                    "message": _REFUSALS.get(refused.message, refused.message),
+                },
             )
     return render(
         request,
