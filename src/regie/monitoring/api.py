@@ -47,12 +47,14 @@ class SourceTokenRequired(permissions.BasePermission):
 
 class DeliverySerializer(serializers.Serializer):
     delivery = serializers.UUIDField()
-    source = serializers.CharField()
+    source_name = serializers.CharField()
     lines = serializers.IntegerField()
     stored = serializers.IntegerField()
     duplicates = serializers.IntegerField()
     malformed = serializers.IntegerField()
-    errors = serializers.ListField(child=serializers.DictField())
+    line_errors = serializers.ListField(
+        child=serializers.DictField(), help_text="The first malformed lines: line, field, message"
+    )
 
 
 class SignalsView(APIView):
@@ -87,11 +89,11 @@ class SignalsView(APIView):
             )
         data = {
             "delivery": delivery.public_id,
-            "source": source.name,
+            "source_name": source.name,
             "lines": delivery.lines,
             "stored": delivery.stored,
             "duplicates": delivery.duplicates,
             "malformed": delivery.malformed,
-            "errors": delivery.errors,
+            "line_errors": delivery.errors,
         }
         return Response(DeliverySerializer(data).data, status=status.HTTP_201_CREATED)

@@ -68,7 +68,7 @@ class Finding:
     key: str
     record_ids: list[int] = field(default_factory=list)
     subjects: set[str] = field(default_factory=set)
-    facts: dict[str, int | str] = field(default_factory=dict)
+    facts: dict[str, int | float | str] = field(default_factory=dict)
 
     def add(self, access: Access) -> None:
         if len(self.record_ids) < MAX_RECORDS_PER_FINDING:

@@ -290,7 +290,7 @@ MAIL_COLUMNS = ("period", "received", "spam", "virus", "phishing")
 def parse_mail_csv(stream: Iterable[bytes]) -> Iterator[Parsed]:
     """The mail gateway's monthly summary as CSV with a header row: period (YYYY-MM),
     received, spam, virus, phishing. Raises FileRefused naming the line and the column."""
-    text = io.TextIOWrapper(_Readable(stream), encoding="utf-8-sig", newline="")
+    text = io.TextIOWrapper(io.BufferedReader(_Readable(stream)), encoding="utf-8-sig", newline="")
     reader = csv.reader(text)
     try:
         header = [name.strip().lower() for name in next(reader, [])]

@@ -31,7 +31,6 @@ from regie.monitoring.models import (
 )
 from regie.monitoring.sources import FileRefused
 
-
 # What the mail-gateway parser (a module without Django) says, in the user's language.
 _REFUSALS = {
     "this column is missing": gettext_lazy("this column is missing"),

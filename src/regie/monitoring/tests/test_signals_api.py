@@ -16,8 +16,8 @@ URL = reverse("api:monitoring-signals")
 
 
 def _post(body: bytes, token: str | None, content_type: str = "application/x-ndjson"):
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    return Client().post(URL, data=body, content_type=content_type, **headers)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return Client().post(URL, data=body, content_type=content_type, headers=headers)
 
 
 def test_it_ingests_what_a_source_posts_with_its_token(people: People):
@@ -29,8 +29,8 @@ def test_it_ingests_what_a_source_posts_with_its_token(people: People):
 
     assert response.status_code == 201
     body = response.json()
-    assert (body["stored"], body["malformed"], body["source"]) == (2, 1, "Suricata")
-    assert body["errors"][0]["line"] == 2
+    assert (body["stored"], body["malformed"], body["source_name"]) == (2, 1, "Suricata")
+    assert body["line_errors"][0]["line"] == 2
     assert Alert.objects.count() == 2
 
 

@@ -79,7 +79,7 @@ def test_the_breach_facts_carry_the_alerts_over(people: People, group: AlertGrou
 
     assert group.signature in facts["title"]
     assert "10.20.0.15" in facts["description"] and "Data left" in facts["description"]
-    assert facts["occurred_at"] == group.alerts.order_by("observed_at").first().observed_at
+    assert facts["occurred_at"] == group.alerts.earliest("observed_at").observed_at
 
 
 def test_it_uploads_through_the_page_and_shows_the_result(people: People):
