@@ -15,13 +15,12 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 HIGH, MEDIUM, LOW = 1, 2, 3
 
 
-@dataclass(frozen=True)
-class AlertFact:
+class AlertFact(NamedTuple):
     fingerprint: str
     signature: str
     severity: int
@@ -86,7 +85,8 @@ def register(slug: str, delivers: str) -> Callable[[Callable[..., Iterator[Parse
 
 def fingerprint(*parts: object) -> str:
     """The same alert, delivered twice, has the same fingerprint."""
-    return hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    joined = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode()).hexdigest()[:32]
 
 
 def _timestamp(value: object) -> datetime:
@@ -138,16 +138,20 @@ def _field(event: dict[str, Any], name: str, check: Callable[[Any], Any]) -> Any
 def parse_eve(stream: Iterable[bytes]) -> Iterator[Parsed]:
     """Suricata's EVE JSON: one event per line. Alerts are taken; other event types (flow,
     dns, stats, …) are passed over without complaint."""
-    for number, text in _lines(stream):
-        if text is None:
-            yield LineError(number, "line", "not UTF-8 text")
-            continue
-        if not text.strip():
+    loads = json.loads
+    for number, raw in enumerate(stream, start=1):
+        if b'"alert"' not in raw:
+            # Not an alert (an alert line names its event type and holds an "alert" object);
+            # still a bad line if it is not JSON at all.
+            if raw.strip() and not _is_json_object(raw):
+                yield LineError(number, "line", "not a JSON object")
             continue
         try:
-            event = json.loads(text)
+            event = loads(raw)
         except ValueError:
-            yield LineError(number, "line", "not a JSON object")
+            yield LineError(
+                number, "line", "not UTF-8 JSON" if _not_utf8(raw) else "not a JSON object"
+            )
             continue
         if not isinstance(event, dict):
             yield LineError(number, "line", "not a JSON object")
@@ -155,44 +159,67 @@ def parse_eve(stream: Iterable[bytes]) -> Iterator[Parsed]:
         if event.get("event_type") != "alert":
             continue
         try:
-            alert = event.get("alert")
-            if not isinstance(alert, dict):
-                raise _Bad("alert", "expected an object with signature and severity")
-            signature = _field(alert, "signature", lambda v: _text(v, 500))
-            severity = _field(alert, "severity", _severity_number)
-            observed_at = _field(event, "timestamp", _timestamp)
-            src_ip = _field(event, "src_ip", lambda v: _text(v, 45))
-            dest_ip = _field(event, "dest_ip", lambda v: _text(v, 45))
-            src_port = _field(event, "src_port", _port)
-            dest_port = _field(event, "dest_port", _port)
+            yield _eve_alert(event)
         except _Bad as bad:
-            nested = bad.field in {"signature", "severity"}
-            yield LineError(number, f"alert.{bad.field}" if nested else bad.field, bad.message)
-            continue
-        proto = str(event.get("proto", ""))[:10]
-        yield AlertFact(
-            fingerprint=fingerprint(
-                "eve",
-                event.get("timestamp"),
-                event.get("flow_id", ""),
-                alert.get("signature_id", ""),
-                signature,
-                src_ip,
-                src_port,
-                dest_ip,
-                dest_port,
-                proto,
-            ),
-            signature=signature,
-            severity=min(severity, LOW),
-            host=dest_ip,
-            src_ip=src_ip,
-            src_port=src_port,
-            dest_ip=dest_ip,
-            dest_port=dest_port,
-            proto=proto,
-            observed_at=observed_at,
-        )
+            yield LineError(number, bad.field, bad.message)
+
+
+def _eve_alert(event: dict[str, Any]) -> AlertFact:
+    alert = event.get("alert")
+    if not isinstance(alert, dict):
+        raise _Bad("alert", "expected an object with signature and severity")
+    signature = alert.get("signature")
+    if not isinstance(signature, str) or not signature.strip():
+        raise _Bad("alert.signature", "expected text")
+    severity = alert.get("severity")
+    if isinstance(severity, bool) or not isinstance(severity, int) or severity < 1:
+        raise _Bad("alert.severity", "expected a whole number from 1 (high) upwards")
+    stamp = event.get("timestamp")
+    try:
+        observed_at = _timestamp(stamp)
+    except ValueError as exc:
+        raise _Bad("timestamp", str(exc)) from None
+    src_ip, dest_ip = event.get("src_ip"), event.get("dest_ip")
+    src_port, dest_port = event.get("src_port"), event.get("dest_port")
+    for name, address in (("src_ip", src_ip), ("dest_ip", dest_ip)):
+        if not isinstance(address, str) or not address or len(address) > 45:
+            raise _Bad(name, "expected an IP address")
+    for name, port in (("src_port", src_port), ("dest_port", dest_port)):
+        if port is not None and (type(port) is not int or not 0 <= port <= 65535):
+            raise _Bad(name, "expected a port number from 0 to 65535")
+    proto = str(event.get("proto", ""))[:10]
+    signature = signature.strip()[:500]
+    key = (
+        f"eve\x1f{stamp}\x1f{event.get('flow_id', '')}\x1f{alert.get('signature_id', '')}"
+        f"\x1f{signature}\x1f{src_ip}\x1f{src_port}\x1f{dest_ip}\x1f{dest_port}\x1f{proto}"
+    )
+    return AlertFact(
+        hashlib.sha256(key.encode()).hexdigest()[:32],
+        signature,
+        min(severity, LOW),
+        dest_ip,
+        src_ip,
+        src_port,
+        dest_ip,
+        dest_port,
+        proto,
+        observed_at,
+    )
+
+
+def _is_json_object(raw: bytes) -> bool:
+    try:
+        return isinstance(json.loads(raw), dict)
+    except ValueError:
+        return False
+
+
+def _not_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _severity_number(value: object) -> int:
