@@ -272,7 +272,6 @@ def _fill_lines(staff: Staff, count: int, days: int, last_day: date, version: in
 
 def _fill(staff: Staff, count: int, days: int, last_day: date) -> Result:
     from regie.processing_log.models import ProcessingRecord
-
     from regie.register import builtin
     from regie.register.selectors import activity_version_in_force
 

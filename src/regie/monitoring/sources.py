@@ -179,11 +179,8 @@ def _eve_alert(event: dict[str, Any]) -> AlertFact:
         observed_at = _timestamp(stamp)
     except ValueError as exc:
         raise _Bad("timestamp", str(exc)) from None
-    src_ip, dest_ip = event.get("src_ip"), event.get("dest_ip")
+    src_ip, dest_ip = _ip(event, "src_ip"), _ip(event, "dest_ip")
     src_port, dest_port = event.get("src_port"), event.get("dest_port")
-    for name, address in (("src_ip", src_ip), ("dest_ip", dest_ip)):
-        if not isinstance(address, str) or not address or len(address) > 45:
-            raise _Bad(name, "expected an IP address")
     for name, port in (("src_port", src_port), ("dest_port", dest_port)):
         if port is not None and (type(port) is not int or not 0 <= port <= 65535):
             raise _Bad(name, "expected a port number from 0 to 65535")
@@ -205,6 +202,13 @@ def _eve_alert(event: dict[str, Any]) -> AlertFact:
         proto,
         observed_at,
     )
+
+
+def _ip(event: dict[str, Any], name: str) -> str:
+    address = event.get(name)
+    if not isinstance(address, str) or not address or len(address) > 45:
+        raise _Bad(name, "expected an IP address")
+    return address
 
 
 def _is_json_object(raw: bytes) -> bool:
