@@ -34,5 +34,11 @@ def test_it_lets_the_me_endpoint_be_called_with_either_scheme(client: Client, db
 
     security = schema["paths"]["/api/v1/me/"]["get"]["security"]
     named = {name for requirement in security for name in requirement}
-    assert named == set(schema["components"]["securitySchemes"])
-    assert len(named) == 2
+    assert named == {"apiToken", "session"}
+
+
+def test_it_lets_a_signal_source_deliver_with_its_own_token_only(client: Client, db: None):
+    schema = _schema(client)
+
+    security = schema["paths"]["/api/v1/monitoring/signals"]["post"]["security"]
+    assert [name for requirement in security for name in requirement] == ["signalSourceToken"]
