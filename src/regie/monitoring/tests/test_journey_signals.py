@@ -68,7 +68,7 @@ def test_the_privacy_officer_reads_an_insider_alert(page: Page, people: People) 
 
     expect(page.get_by_test_id("explanation")).to_be_visible()
     page.get_by_label(str(_("Justified"))).check()
-    page.get_by_label(_("Note")).fill("Verving collega tijdens ziekte.")
+    page.get_by_label(_("Note")).fill("Vervanging van een zieke collega.")
     screenshot(page, "privacy-insider-alert.png")
     page.get_by_role("button", name=_("Record conclusion")).click()
     expect(page.get_by_test_id("alert-status")).to_have_text(_("Justified"))
