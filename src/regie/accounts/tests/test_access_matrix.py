@@ -8,7 +8,6 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
@@ -28,7 +27,6 @@ from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, C
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.exchange.models import Share
 from regie.lawfulness.models import Consent, Objection
-from regie.conftest import People, log_in
 from regie.monitoring import services as monitoring_services
 from regie.monitoring.models import AlertGroup, InsiderAlert, SignalSource
 from regie.processing_log.services import log_seal_all
@@ -402,6 +400,8 @@ def _post_only(*allowed: str, kwargs: Callable[[People], dict[str, object]]) -> 
     """A POST-only URL: GET answers 405 to whoever passes the access decision."""
     row = staff_only(kwargs=kwargs)
     return Row({**row.expect, **dict.fromkeys(allowed, 405)}, kwargs)
+
+
 def _alert_group(people: People) -> dict[str, object]:
     group, _created = AlertGroup.objects.get_or_create(signature="ET SCAN test", host="10.0.0.1")
     return {"public_id": group.public_id}
