@@ -26,9 +26,9 @@ UNUSUAL_HOURS = "unusual-hours"
 BULK_EXPORT = "bulk-export"
 RULES = (OUTSIDE_CASELOAD, VOLUME, CONFIDENTIAL_ADDRESS, UNUSUAL_HOURS, BULK_EXPORT)
 
-# Record names (processing_log `name`) that mean "a dossier was opened".
+# Record names (processing_log `name`) that mean "a dossier was opened": cases.selectors.
 DOSSIER_NAMES = frozenset({"case.read"})
-# The record the cases app writes when a confidential address is shown.
+# The record cases.services.address_reveal_open writes when a confidential address is shown.
 ADDRESS_REVEAL_NAMES = frozenset({"address.reveal"})
 # Reading the log hands out records of many residents at once.
 EXPORT_NAMES = frozenset({"processing_log.read", "processing_log.export"})

@@ -1,7 +1,7 @@
 """Insider alerts from the real processing log: found once, sent to the privacy officer
 without personal data, shown with the records behind them, and logged themselves."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -9,7 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from regie.conftest import People, log_in
+from regie.cases import services as case_services
+from regie.cases.models import Law
+from regie.conftest import PASSWORD, People, log_in
 from regie.monitoring import activities, insider_rules, services
 from regie.monitoring.models import InsiderAlert, InsiderStatus
 from regie.processing_log.models import ProcessingRecord
@@ -152,3 +154,50 @@ def test_yesterdays_activity_is_the_history_of_today(people: People):
     services.insider_scan(day=today)
 
     assert services._baselines(today + timedelta(days=1), 28)[str(people.consulent.public_id)] == 1
+
+
+def test_it_finds_a_confidential_address_revealed_through_the_cases_app(people: People):
+    case = case_services.case_open(
+        resident=people.anna,
+        law=Law.WMO,
+        consulent=people.consulent,
+        birth_date=date(1950, 3, 1),
+        actor=people.consulent,
+        address="Beukenlaan 1, Lindendal",
+        address_confidential=True,
+    )
+    reveal = case_services.address_reveal_request(
+        actor=people.consulent, case_id=case.public_id, reason="Huisbezoek", password=PASSWORD
+    )
+    case_services.address_reveal_decide(
+        actor=people.teamleider, reveal_id=reveal.public_id, approve=True
+    )
+    case_services.address_reveal_open(
+        actor=people.consulent, reveal_id=reveal.public_id, alerts_url="/"
+    )
+
+    services.insider_scan(day=timezone.localdate())
+
+    alert = InsiderAlert.objects.get(rule=insider_rules.CONFIDENTIAL_ADDRESS)
+    assert alert.staff_member == people.consulent
+    revealed = ProcessingRecord.objects.get(id=alert.records.get().record_id)
+    assert revealed.data_subject_id == people.anna.subject_pseudonym
+
+
+def test_it_is_quiet_about_an_address_that_was_only_asked_for(people: People):
+    case = case_services.case_open(
+        resident=people.anna,
+        law=Law.WMO,
+        consulent=people.consulent,
+        birth_date=date(1950, 3, 1),
+        actor=people.consulent,
+        address="Beukenlaan 1, Lindendal",
+        address_confidential=True,
+    )
+    case_services.address_reveal_request(
+        actor=people.consulent, case_id=case.public_id, reason="Huisbezoek", password=PASSWORD
+    )
+
+    services.insider_scan(day=timezone.localdate())
+
+    assert not InsiderAlert.objects.filter(rule=insider_rules.CONFIDENTIAL_ADDRESS).exists()
