@@ -91,33 +91,27 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_PUBLIC: ALL_STAFF,
     Action.REPORTS_READ: frozenset({Role.COMMISSIELID, Role.CISO, Role.PRIVACY_OFFICER}),
     Action.REPORTS_MANAGE: frozenset({Role.CISO, Role.PRIVACY_OFFICER}),
-}
-
-# Actions on objects that hold no one's personal data (the register's activities, work
-# processes, processors and agreements; the breach register, which counts people and names
-# none): the role grant decides alone.
-_ROLE_ONLY = frozenset(
-    {Action.REGISTER_READ, Action.REGISTER_MANAGE, Action.BREACH_READ, Action.BREACH_MANAGE}
-)
-
-# Rights requests are residents' data, but not per caseload: the privacy officer handles
-# every one of them.
-_ALL_REQUESTS = frozenset({Action.REQUEST_MANAGE})
     Action.SIGNALS_TRIAGE: frozenset({Role.CISO}),
     Action.INSIDER_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work
-# processes, processors and agreements, alert groups, insider alerts): the role grant
-# decides alone.
+# processes, processors and agreements; the breach register, which counts people and names
+# none; alert groups and insider alerts): the role grant decides alone.
 _ROLE_ONLY = frozenset(
     {
         Action.REGISTER_READ,
         Action.REGISTER_MANAGE,
+        Action.BREACH_READ,
+        Action.BREACH_MANAGE,
         Action.SIGNALS_TRIAGE,
         Action.INSIDER_ALERTS,
     }
 )
+
+# Rights requests are residents' data, but not per caseload: the privacy officer handles
+# every one of them.
+_ALL_REQUESTS = frozenset({Action.REQUEST_MANAGE})
 
 # What another municipal system may be given through an API token; pages are for people.
 # PROCESSING_LOG_WRITE is for systems only: they report the processings they did themselves.
