@@ -94,9 +94,9 @@ def load() -> None:
     breaches_demo.load(users)
     requests_demo.load(users)
     exchange_demo.load(users)
+    monitoring_demo.load(users)
     # Last: the reports gather the figures of everything loaded before.
     reports_demo.load(users)
-    monitoring_demo.load(users)
 
 
 def login_sheet(base_url: str) -> str:

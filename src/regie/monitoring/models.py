@@ -87,6 +87,10 @@ class AlertGroup(models.Model):
         _("status"), max_length=20, choices=TriageStatus.choices, default=TriageStatus.NEW
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The breach an incident was escalated into, once it was.
+    breach = models.ForeignKey(
+        "breaches.Breach", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [

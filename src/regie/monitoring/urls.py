@@ -8,6 +8,11 @@ urlpatterns = [
     path("beveiliging/signalen/", views.queue, name="queue"),
     path("beveiliging/signalen/aanleveren/", views.upload, name="upload"),
     path("beveiliging/signalen/<uuid:public_id>/", views.group_detail, name="group"),
+    path(
+        "beveiliging/signalen/<uuid:public_id>/melden/",
+        views.group_escalate_view,
+        name="group-escalate",
+    ),
     path("beveiliging/bronnen/", views.sources, name="sources"),
     path(
         "beveiliging/bronnen/<uuid:public_id>/intrekken/",

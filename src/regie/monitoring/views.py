@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from regie.accounts.access import Action, get_for, permits
 from regie.accounts.models import User
 from regie.monitoring import charts, explain, selectors, services
-from regie.monitoring.escalation import breach_facts
+from regie.monitoring.escalation import breach_facts, group_escalate
 from regie.monitoring.forms import (
     DecisionForm,
     HandleForm,
@@ -96,6 +96,27 @@ def group_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "breach_facts": breach_facts(group) if group.status == TriageStatus.INCIDENT else None,
         },
     )
+
+
+@permits(Action.SIGNALS_TRIAGE)
+def group_escalate_view(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    group = get_for(request, Action.SIGNALS_TRIAGE, AlertGroup, public_id=public_id)
+    if request.method != "POST":
+        return redirect("monitoring:group", public_id=group.public_id)
+    try:
+        breach = group_escalate(group=group, escalated_by=_user(request))
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            _(
+                "The incident is in the breach register as %(reference)s; the privacy officer "
+                "takes it from there."
+            )
+            % {"reference": breach.reference},
+        )
+    return redirect("monitoring:group", public_id=group.public_id)
 
 
 @permits(Action.SIGNALS_TRIAGE)

@@ -629,6 +629,8 @@ MATRIX: dict[str, Row] = {
     "monitoring:queue": staff_only("ciso"),
     "monitoring:upload": staff_only("ciso"),
     "monitoring:group": staff_only("ciso", kwargs=_alert_group),
+    # A GET on the escalation goes back to the group page; only a POST escalates.
+    "monitoring:group-escalate": Row({**staff_only("ciso").expect, "ciso": REDIRECT}, _alert_group),
     "monitoring:sources": staff_only("ciso"),
     "monitoring:source-revoke": staff_only("ciso", kwargs=_signal_source),
     "monitoring:figures": staff_only("ciso"),

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from regie.breaches.models import Breach
 from regie.conftest import People, log_in
 from regie.monitoring import services
 from regie.monitoring.escalation import breach_facts
@@ -99,3 +100,26 @@ def test_it_uploads_through_the_page_and_shows_the_result(people: People):
     delivery = response.context["delivery"]
     assert (delivery.stored, delivery.malformed) == (2, 1)
     assert "Line 2, line: not a JSON object" in response.content.decode()
+
+
+def test_an_incident_is_escalated_into_the_breach_register_once(people: People, group: AlertGroup):
+    client = log_in(Client(), people.ciso)
+    escalate = reverse("monitoring:group-escalate", kwargs={"public_id": group.public_id})
+
+    client.post(escalate)
+    assert not Breach.objects.exists(), "only an incident is escalated"
+
+    services.triage_decide(
+        group=group, status=TriageStatus.INCIDENT, note="Data left", decided_by=people.ciso
+    )
+    client.post(escalate)
+    client.post(escalate)
+
+    breach = Breach.objects.get()
+    group.refresh_from_db()
+    assert group.breach == breach
+    assert breach.title == breach_facts(group)["title"]
+    assert "Data left" in breach.description
+    assert breach.registered_by == people.ciso
+    page = log_in(Client(), people.privacy_officer).get(reverse("breaches:list"))
+    assert breach.reference in page.content.decode()
