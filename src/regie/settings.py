@@ -169,6 +169,7 @@ INSTALLED_APPS = [
     "regie.reports",
     "regie.exchange",
     "regie.monitoring",
+    "regie.portal",
     "regie.web",
     "regie.api",
     "regie.demo",

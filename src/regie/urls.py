@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("regie.reports.urls")),
     path("", include("regie.exchange.urls")),
     path("", include("regie.monitoring.urls")),
+    path("", include("regie.portal.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

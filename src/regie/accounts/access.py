@@ -22,6 +22,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from regie.core import gate
+
 from regie.accounts.models import ApiToken, Kind, Resident, Role, Team, User
 
 
@@ -56,6 +58,7 @@ class Action(StrEnum):
     REPORTS_MANAGE = "reports.manage"
     SIGNALS_TRIAGE = "signals.triage"
     INSIDER_ALERTS = "insider.alerts"
+    PORTAL_USE = "portal.use"
 
 
 ALL_STAFF = frozenset(Role)
@@ -133,7 +136,9 @@ SCOPE_DESCRIPTIONS = {
 }
 
 # Actions a resident may take (on their own data only).
-RESIDENT_GRANTS = frozenset({Action.RESIDENT_HOME, Action.API_ME, Action.PROCESSING_LOG_OWN})
+RESIDENT_GRANTS = frozenset(
+    {Action.RESIDENT_HOME, Action.API_ME, Action.PROCESSING_LOG_OWN, Action.PORTAL_USE}
+)
 
 # Actions an external professional may take.
 PROFESSIONAL_GRANTS = frozenset({Action.API_ME})
@@ -190,9 +195,21 @@ def decide(
 
 
 def _owns(user: User, obj: Model) -> bool:
-    if isinstance(obj, Resident):
-        return obj.user_id == user.pk
-    return False
+    """The resident's own data, or (for the portal) that of a minor or ward USER represents
+    as legal representative: `portal.Representation`, read through its reverse accessor so
+    that this module imports nothing from above. The caller has the gate open for an object
+    other than the resident itself."""
+    resident = _about_resident(obj)
+    if resident is None:
+        return False
+    if resident.user_id == user.pk:
+        return True
+    links = getattr(resident, "representations", None)
+    if links is None or gate.current() is None:
+        # Representation is checked only inside a processing (the portal's selectors and
+        # services), where reading it is logged too.
+        return False
+    return bool(links.filter(representative=user, ended_at=None).exists())
 
 
 def _about_resident(obj: Model) -> Resident | None:

@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(
+        label=_("What is it?"),
+        max_length=200,
+        help_text=_("For example: support plan, or a letter from your doctor."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, PNG, JPEG, text, DOCX, XLSX or ODT; it is checked for viruses."),
+    )
+
+
+class AnswerForm(forms.Form):
+    remark = forms.CharField(
+        label=_("Remark (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ConsentRequestForm(forms.Form):
+    data = forms.CharField(
+        label=_("Which data"),
+        max_length=500,
+        help_text=_("In words the resident understands, e.g. 'the support plan of March'."),
+    )
+    valid_until = forms.DateField(
+        label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,93 @@
+"""A resident never reaches another resident's anything: every portal URL made for resident A
+answers 404 to resident B, and B's own pages show nothing of A."""
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, get_resolver, reverse
+
+from regie.accounts.models import User
+from regie.conftest import People, log_in
+from regie.portal.tests.conftest import Dossier, grant
+
+
+def _portal_names() -> set[str]:
+    resolver = get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        for inner in getattr(pattern, "url_patterns", []):
+            if isinstance(inner, URLPattern) and getattr(pattern, "namespace", "") == "portal":
+                names.add(f"portal:{inner.name}")
+    return names
+
+
+def _urls_of_a(people: People, dossier: Dossier) -> dict[str, str]:
+    consent = grant(people, dossier)
+    case, request = dossier.case.public_id, dossier.request.public_id
+    return {
+        "portal:case": reverse("portal:case", args=[case]),
+        "portal:document": reverse("portal:document", args=[case, dossier.document.public_id]),
+        "portal:send": reverse("portal:send", args=[case]),
+        "portal:consent-request": reverse("portal:consent-request", args=[request]),
+        "portal:consent-withdraw": reverse("portal:consent-withdraw", args=[consent.public_id]),
+        "portal:message": reverse("portal:message", args=[dossier.message.public_id]),
+        # Staff-only: a resident gets nothing, whoever's case it is.
+        "portal:consent-request-create": reverse(
+            "portal:consent-request-create", args=[case, dossier.contact.public_id]
+        ),
+    }
+
+
+# Pages without an object in the URL: B sees only their own (empty) data there.
+OWN_PAGES = {
+    "portal:home",
+    "portal:act-for",
+    "portal:cases",
+    "portal:log",
+    "portal:sharing",
+    "portal:rights",
+    "portal:copy",
+    "portal:messages",
+}
+
+
+def test_it_covers_every_portal_url(people: People, dossier: Dossier) -> None:
+    assert _portal_names() == set(_urls_of_a(people, dossier)) | OWN_PAGES
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_it_answers_404_to_another_resident(
+    people: People, dossier: Dossier, bram_user: User, method: str
+) -> None:
+    urls = _urls_of_a(people, dossier)
+    client = log_in(Client(), bram_user)
+    answers = {name: getattr(client, method)(url).status_code for name, url in urls.items()}
+    expected = dict.fromkeys(urls, 404)
+    if method == "get":
+        expected["portal:message"] = 405  # POST only, for everyone alike
+    assert answers == expected
+
+
+def test_it_shows_another_resident_nothing_of_a_on_their_own_pages(
+    people: People, dossier: Dossier, bram_user: User
+) -> None:
+    client = log_in(Client(), bram_user)
+    for name in ["portal:cases", "portal:sharing", "portal:messages", "portal:log"]:
+        page = client.get(reverse(name)).content.decode()
+        assert "Jeugdteam" not in page and "Wmo 2015" not in page, name
+    assert reverse("portal:case", args=[dossier.case.public_id]) not in client.get(
+        reverse("portal:cases")
+    ).content.decode()
+
+
+def test_it_refuses_to_act_for_someone_not_represented(
+    people: People, dossier: Dossier, bram_user: User
+) -> None:
+    client = log_in(Client(), bram_user)
+    answer = client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)})
+    assert answer.status_code == 404
+    # A session forged to act for Anna finds nothing either.
+    session = client.session
+    session["portal_acting_for"] = str(people.anna.public_id)
+    session.save()
+    assert client.get(reverse("portal:cases")).status_code == 404
+    assert client.post(reverse("portal:copy")).status_code == 404
