@@ -42,6 +42,10 @@ def _for(request: HttpRequest) -> UUID | None:
 
 
 def _errors_onto(form: Form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        for problem in error.messages:
+            form.add_error(None, problem)
+        return
     for field, problems in error.message_dict.items():
         for problem in problems:
             form.add_error(field if field in form.fields else None, problem)
