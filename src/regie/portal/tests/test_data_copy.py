@@ -1,0 +1,29 @@
+"""A full copy of the resident's data: a ZIP with a readable PDF and machine-readable JSON."""
+
+import io
+import json
+import zipfile
+
+from django.test import Client
+from pypdf import PdfReader
+from django.urls import reverse
+
+from regie.conftest import People, log_in
+from regie.portal.tests.conftest import Dossier, grant
+
+
+def test_it_delivers_a_pdf_and_json(people: People, dossier: Dossier) -> None:
+    grant(people, dossier)
+    answer = log_in(Client(), people.anna_user).post(reverse("portal:copy"))
+    assert answer["Content-Type"] == "application/zip"
+    assert "Anna" not in answer["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(answer.content))
+    data = json.loads(archive.read("gegevens.json"))
+    assert data["name"] == "Anna Willems"
+    assert data["cases"][0]["decisions"][0]["text"] == "Huishoudelijke hulp toegekend."
+    assert data["consents"][0]["data"] == "Het jeugddossier"
+    assert any(r["name"] == "portal.consent.grant" for r in data["processing_log"])
+    pdf = archive.read("overzicht.pdf")
+    assert pdf.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Anna Willems" in text
