@@ -422,6 +422,36 @@ def _insider_alert(people: People) -> dict[str, object]:
         key="test", rule="volume", day=date(2026, 11, 2), actor_id="someone"
     )
     return {"public_id": alert.public_id}
+def _resident_only(
+    status: int = 200, kwargs: Callable[[People], dict[str, object]] | None = None
+) -> Row:
+    """A portal page: residents (for their own data), nobody else."""
+    expect: dict[str, int | str] = {role: 404 for role in STAFF_ROLES}
+    expect.update({ANON: DIGID, UNVERIFIED: CODE, "resident": status, "professional": 404})
+    return Row(expect, kwargs or (lambda p: {}))
+
+
+def _portal(people: People) -> Any:
+    """Anna's portal dossier (a case, a document, a decision, an open consent request)."""
+    from regie.portal.models import ConsentRequest
+    from regie.portal.tests.conftest import make_dossier
+
+    with inspecting():
+        made = ConsentRequest.objects.exists()
+    if not made:
+        people.portal = make_dossier(people, _case(people))  # type: ignore[attr-defined]
+    return people.portal  # type: ignore[attr-defined]
+
+
+def _portal_consent_id(people: People) -> dict[str, object]:
+    from regie.portal.tests.conftest import grant
+
+    dossier = _portal(people)
+    with inspecting():
+        consent = Consent.objects.filter(resident=people.anna, withdrawn_at=None).first()
+    if consent is None:
+        consent = grant(people, dossier)
+    return {"consent_id": consent.public_id}
 
 
 def _mock_idp_query() -> str:
@@ -503,6 +533,36 @@ MATRIX: dict[str, Row] = {
             "resident": 200,
             "professional": 404,
         }
+    ),
+    "portal:home": _resident_only(),
+    "portal:act-for": everyone(405),
+    "portal:cases": _resident_only(),
+    "portal:case": _resident_only(kwargs=lambda p: {"case_id": _portal(p).case.public_id}),
+    "portal:document": _resident_only(
+        kwargs=lambda p: {
+            "case_id": _portal(p).case.public_id,
+            "document_id": _portal(p).document.public_id,
+        }
+    ),
+    "portal:send": _resident_only(kwargs=lambda p: {"case_id": _portal(p).case.public_id}),
+    "portal:log": _resident_only(),
+    "portal:sharing": _resident_only(),
+    "portal:consent-request": _resident_only(
+        kwargs=lambda p: {"request_id": _portal(p).request.public_id}
+    ),
+    "portal:consent-withdraw": _resident_only(kwargs=_portal_consent_id),
+    "portal:rights": _resident_only(),
+    "portal:copy": everyone(405),
+    "portal:messages": _resident_only(),
+    "portal:message": Row(
+        everyone(405).expect, kwargs=lambda p: {"message_id": _portal(p).message.public_id}
+    ),
+    "portal:consent-request-create": staff_only(
+        "consulent",
+        kwargs=lambda p: {
+            "public_id": _portal(p).case.public_id,
+            "contact_id": _portal(p).contact.public_id,
+        },
     ),
     "accounts:digid-start": everyone(200),
     "accounts:digid-cancelled": everyone(200),

@@ -32,10 +32,10 @@ class Dossier:
     message: Message
 
 
-def make_dossier(people: People) -> Dossier:
-    """Anna's Wmo case with a document from the municipality, a decision, a contact with a
-    care partner and an open consent request about it."""
-    case = case_services.case_open(
+def make_dossier(people: People, case: Case | None = None) -> Dossier:
+    """Anna's Wmo case (or CASE) with a document from the municipality, a decision, a contact
+    with a care partner and an open consent request about it."""
+    case = case or case_services.case_open(
         resident=people.anna,
         law=Law.WMO,
         consulent=people.consulent,
