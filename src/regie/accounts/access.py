@@ -22,9 +22,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from regie.core import gate
-
 from regie.accounts.models import ApiToken, Kind, Resident, Role, Team, User
+from regie.core import gate
 
 
 class Action(StrEnum):

@@ -24,7 +24,7 @@ class AnswerForm(forms.Form):
 
 
 class ConsentRequestForm(forms.Form):
-    data = forms.CharField(
+    covered_data = forms.CharField(
         label=_("Which data"),
         max_length=500,
         help_text=_("In words the resident understands, e.g. 'the support plan of March'."),

@@ -75,7 +75,9 @@ def people_for(*, user: User) -> list[Person]:
             representative=user, ended_at=None
         ).select_related("represented"):
             current.add_subject(link.represented)
-            people.append(Person(link.represented.public_id, resident_name(link.represented), False))
+            people.append(
+                Person(link.represented.public_id, resident_name(link.represented), False)
+            )
         if not people:
             raise NotYours
         return people
@@ -107,7 +109,9 @@ def cases_of(*, user: User, resident_id: UUID | None) -> list[CaseCard]:
     ) as current:
         resident = resident_in_gate(user, resident_id)
         current.add_subject(resident)
-        return [_card(c) for c in Case.objects.filter(resident=resident).select_related("consulent")]
+        return [
+            _card(c) for c in Case.objects.filter(resident=resident).select_related("consulent")
+        ]
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,9 @@ def _documents(case: Case) -> list[DocumentRow]:
     return [
         DocumentRow(
             d.public_id,
-            text_open(resident_id=case.resident_id, blob=bytes(d.title_sealed), context="case.document"),
+            text_open(
+                resident_id=case.resident_id, blob=bytes(d.title_sealed), context="case.document"
+            ),
             d.added_at,
             d.get_source_display(),
             d.source == DocumentSource.RESIDENT,
@@ -155,7 +161,9 @@ def _decisions(case: Case) -> list[DecisionRow]:
         DecisionRow(
             d.get_outcome_display(),
             d.decided_on,
-            text_open(resident_id=case.resident_id, blob=bytes(d.text_sealed), context="case.decision"),
+            text_open(
+                resident_id=case.resident_id, blob=bytes(d.text_sealed), context="case.decision"
+            ),
         )
         for d in CaseDecision.objects.filter(case=case)
     ]
@@ -230,7 +238,9 @@ def request_view(item: ConsentRequest, now: datetime | None = None) -> RequestVi
         public_id=item.public_id,
         case_id=item.case.public_id,
         purpose=str(purposes.get(item.contact.scenario.get("purpose"), "")),
-        data=text_open(resident_id=resident_id, blob=bytes(item.data_sealed), context="portal.data"),
+        data=text_open(
+            resident_id=resident_id, blob=bytes(item.data_sealed), context="portal.data"
+        ),
         recipient=item.contact.partner,
         valid_until=item.valid_until,
         requested_at=item.requested_at,
@@ -301,9 +311,7 @@ def sharing_of(*, user: User, resident_id: UUID | None) -> Sharing:
 
 
 @transaction.atomic
-def consent_request_of(
-    *, user: User, resident_id: UUID | None, request_id: UUID
-) -> RequestView:
+def consent_request_of(*, user: User, resident_id: UUID | None, request_id: UUID) -> RequestView:
     with processing(
         activity=activities.PORTAL, actor=user, name="portal.consent.read", subjects_follow=True
     ) as current:

@@ -51,8 +51,9 @@ def _notify(resident: Resident) -> None:
     addresses = {resident.user.email} if resident.user and resident.user.email else set()
     addresses |= {
         link.representative.email
-        for link in Representation.objects.filter(represented=resident, ended_at=None)
-        .select_related("representative")
+        for link in Representation.objects.filter(
+            represented=resident, ended_at=None
+        ).select_related("representative")
         if link.representative.email
     }
     if not addresses:
@@ -148,7 +149,9 @@ def consent_request_answer(
             raise NotYours
         now = timezone.now()
         if item.state != RequestState.OPEN:
-            raise ValidationError(_("This request was answered already; it cannot be answered again."))
+            raise ValidationError(
+                _("This request was answered already; it cannot be answered again.")
+            )
         if item.valid_until <= now:
             raise ValidationError(_("This request has expired; it can no longer be granted."))
         remark = remark.strip()[:REMARK_MAX]
@@ -253,7 +256,11 @@ def message_read(*, actor: User, resident_id: UUID | None, message_id: UUID) -> 
     ) as current:
         resident = resident_in_gate(actor, resident_id)
         current.add_subject(resident)
-        message = Message.objects.filter(resident=resident, public_id=message_id).first()
+        message = (
+            Message.objects.select_related("case")
+            .filter(resident=resident, public_id=message_id)
+            .first()
+        )
         if message is None:
             raise NotYours
         if message.read_at is None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regie.accounts.access import Action, permits
-from regie.accounts.models import User
+from regie.accounts.models import Role, User
 from regie.cases.selectors import case_heading
 from regie.portal import selectors, services
 from regie.portal.datacopy import data_copy
@@ -24,7 +24,6 @@ from regie.processing_log import merkle
 from regie.processing_log.models import ActorKind
 from regie.processing_log.reading import Entry
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
-from regie.accounts.models import Role
 
 ACTING_FOR = "portal_acting_for"
 PAGE_SIZE = 25
@@ -46,7 +45,9 @@ def _errors_onto(form: Form, error: ValidationError) -> None:
         for problem in error.messages:
             form.add_error(None, problem)
         return
+    aliases = {"data": "covered_data"}
     for field, problems in error.message_dict.items():
+        field = aliases.get(field, field)
         for problem in problems:
             form.add_error(field if field in form.fields else None, problem)
 
@@ -276,7 +277,7 @@ def message_open(request: HttpRequest, message_id: UUID) -> HttpResponse:
     )
     if message.kind == "consent_request":
         return redirect("portal:consent-request", request_id=message.about)
-    if message.case_id is not None:
+    if message.case is not None:
         return redirect("portal:case", case_id=message.case.public_id)
     return redirect("portal:messages")
 
@@ -294,7 +295,7 @@ def consent_request_create(request: HttpRequest, public_id: UUID, contact_id: UU
                 actor=user,
                 case_id=public_id,
                 contact_id=contact_id,
-                data=form.cleaned_data["data"],
+                data=form.cleaned_data["covered_data"],
                 valid_until=until,
             )
         except ValidationError as error:
@@ -302,6 +303,4 @@ def consent_request_create(request: HttpRequest, public_id: UUID, contact_id: UU
         else:
             messages.success(request, _("The resident is asked in the portal."))
             return redirect("cases:detail", public_id=public_id)
-    return render(
-        request, "portal/consent_request_form.html", {"heading": heading, "form": form}
-    )
+    return render(request, "portal/consent_request_form.html", {"heading": heading, "form": form})

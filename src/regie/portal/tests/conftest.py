@@ -8,7 +8,7 @@ from django.utils import timezone
 from regie.accounts import services as accounts_services
 from regie.accounts.models import User
 from regie.cases import services as case_services
-from regie.cases.models import Case, CareContact, CaseDecision, CaseDocument, Law
+from regie.cases.models import CareContact, Case, CaseDecision, CaseDocument, Law
 from regie.conftest import BSN_BRAM, INTAKE, People, inspecting
 from regie.lawfulness.models import Consent
 from regie.portal import services

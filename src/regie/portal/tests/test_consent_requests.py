@@ -35,7 +35,7 @@ def test_it_sends_an_email_without_details(people: People) -> None:
 
     make_dossier(people)
     assert len(mail.outbox) == 1
-    body = mail.outbox[0].subject + mail.outbox[0].body
+    body = f"{mail.outbox[0].subject} {mail.outbox[0].body}"
     for secret in ["Jeugdteam", "jeugddossier", "Anna", "Wmo", "toestemming"]:
         assert secret.lower() not in body.lower()
     assert reverse("portal:messages") in mail.outbox[0].body
@@ -112,8 +112,12 @@ def test_it_refuses_a_request_for_an_exchange_that_needs_no_consent(
         actor=people.consulent,
         case_id=dossier.case.public_id,
         partner="CAK",
-        answers={"action": "provide", "counterparty": "cak", "purpose": "support_assessment",
-                 "necessary": True},
+        answers={
+            "action": "provide",
+            "counterparty": "cak",
+            "purpose": "support_assessment",
+            "necessary": True,
+        },
         summary="Indicatie",
     )
     with pytest.raises(ValidationError) as refused:

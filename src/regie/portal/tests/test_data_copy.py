@@ -5,8 +5,8 @@ import json
 import zipfile
 
 from django.test import Client
-from pypdf import PdfReader
 from django.urls import reverse
+from pypdf import PdfReader
 
 from regie.conftest import People, log_in
 from regie.portal.tests.conftest import Dossier, grant

@@ -27,9 +27,10 @@ def test_it_shows_role_not_name_and_the_verified_mark(people: People, dossier: D
         assert gettext("Verified") in page
     assert people.consulent.get_full_name() not in page
     with inspecting():
-        assert CheckpointSeen.objects.get(resident=people.anna).size == Checkpoint.objects.latest(
-            "size"
-        ).size
+        assert (
+            CheckpointSeen.objects.get(resident=people.anna).size
+            == Checkpoint.objects.latest("size").size
+        )
 
 
 def test_it_notices_a_rolled_back_log(people: People, dossier: Dossier) -> None:

@@ -20,7 +20,9 @@ def test_it_announces_documents_and_decisions_once(people: People, dossier: Doss
     assert messages_notify() == 0
     with inspecting():
         kinds = sorted(Message.objects.values_list("kind", flat=True))
-    assert kinds == sorted([MessageKind.CONSENT_REQUEST, MessageKind.DOCUMENT, MessageKind.DECISION])
+    assert kinds == sorted(
+        [MessageKind.CONSENT_REQUEST, MessageKind.DOCUMENT, MessageKind.DECISION]
+    )
     assert len(mail.outbox) == 1
     assert "Beschikking" not in mail.outbox[0].body and "Wmo" not in mail.outbox[0].body
 

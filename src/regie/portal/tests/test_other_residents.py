@@ -75,9 +75,10 @@ def test_it_shows_another_resident_nothing_of_a_on_their_own_pages(
         page = client.get(reverse(name)).content.decode()
         for secret in ["Jeugdteam", "Huishoudelijke", "Beschikking", "jeugddossier"]:
             assert secret not in page, (name, secret)
-    assert reverse("portal:case", args=[dossier.case.public_id]) not in client.get(
-        reverse("portal:cases")
-    ).content.decode()
+    assert (
+        reverse("portal:case", args=[dossier.case.public_id])
+        not in client.get(reverse("portal:cases")).content.decode()
+    )
 
 
 def test_it_refuses_to_act_for_someone_not_represented(

@@ -21,7 +21,10 @@ def test_it_lets_a_representative_act_for_the_represented(
         actor=INTAKE, represented=people.anna, representative=bram_user, basis=Basis.CURATELE
     )
     client = log_in(Client(), bram_user)
-    assert client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)}).status_code == 302
+    assert (
+        client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)}).status_code
+        == 302
+    )
     page = client.get(reverse("portal:case", args=[dossier.case.public_id])).content.decode()
     assert "Beschikking Wmo" in page
     client.post(
@@ -32,16 +35,15 @@ def test_it_lets_a_representative_act_for_the_represented(
     assert record.data_subject_id == people.anna.subject_pseudonym
 
 
-def test_it_ends_with_the_representation(
-    people: People, dossier: Dossier, bram_user: User
-) -> None:
+def test_it_ends_with_the_representation(people: People, dossier: Dossier, bram_user: User) -> None:
     link = services.representation_record(
         actor=INTAKE, represented=people.anna, representative=bram_user, basis=Basis.MENTORSHIP
     )
     client = log_in(Client(), bram_user)
     client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)})
-    from regie.conftest import inspecting
     from django.utils import timezone
+
+    from regie.conftest import inspecting
 
     with inspecting():
         type(link).objects.filter(pk=link.pk).update(ended_at=timezone.now())
