@@ -15,6 +15,7 @@ from regie.exchange import demo as exchange_demo
 from regie.isms import demo as isms_demo
 from regie.lawfulness import demo as lawfulness_demo
 from regie.monitoring import demo as monitoring_demo
+from regie.portal import demo as portal_demo
 from regie.processing_log.gate import Actor
 from regie.register import demo as register_demo
 from regie.reports import demo as reports_demo
@@ -84,6 +85,7 @@ def load() -> None:
         )
     lawfulness_demo.load(users)
     cases_demo.load(users)
+    portal_demo.load(users)
     if not Professional.objects.filter(is_demo=True).exists():
         services.professional_create(
             name="Karin Bos",

@@ -103,7 +103,10 @@ class Representation(Gated):
     )
     representative = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     basis = models.CharField(_("basis"), max_length=30, choices=Basis.choices)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # None when recorded by a system (the register of the civil-status records, the demo).
+    recorded_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     since = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 

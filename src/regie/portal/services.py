@@ -357,7 +357,7 @@ def representation_record(
             represented=represented,
             representative=representative,
             basis=basis,
-            recorded_by=actor if isinstance(actor, User) else representative,
+            recorded_by=actor if isinstance(actor, User) else None,
         )
 
 

@@ -1,0 +1,64 @@
+"""The portal's demo: Anna Willems has an open request for consent and messages about her
+decision; Ilse Hendriks logs in with her own DigiD as the legal representative of her son
+Bram. Made through the services; loading twice changes nothing."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from regie.accounts import services as accounts_services
+from regie.accounts.models import Resident, User
+from regie.accounts.selectors import bsn_index
+from regie.cases import services as case_services
+from regie.cases.models import Case, Law
+from regie.core.gate import system_access
+from regie.portal import services
+from regie.portal.models import Basis, ConsentRequest
+from regie.processing_log.gate import Actor
+
+ANNA = "999990019"
+BRAM = "999990020"
+ILSE = "999990056"
+
+
+def load(users: dict[str, User]) -> None:
+    with system_access("demo: find the fictional residents and whether the portal demo exists"):
+        if ConsentRequest.objects.filter(case__is_demo=True).exists():
+            return
+        anna, bram = (Resident.objects.get(bsn_index=bsn_index(bsn)) for bsn in (ANNA, BRAM))
+        wmo = Case.objects.filter(resident=anna, law=Law.WMO, is_demo=True).first()
+    if wmo is None:
+        return
+    loader = Actor.system("demo")
+    consulent = users["consulent"]
+    try:
+        accounts_services.resident_register(
+            bsn=ILSE, name="Ilse Hendriks", actor=loader, is_demo=True
+        )
+    except ValidationError:
+        pass  # registered before
+    ilse = accounts_services.resident_user_for_bsn(bsn=ILSE)
+    services.representation_record(
+        actor=loader, represented=bram, representative=ilse, basis=Basis.PARENTAL_AUTHORITY
+    )
+    contact = case_services.exchange_assess(
+        actor=consulent,
+        case_id=wmo.public_id,
+        partner="CIZ",
+        answers={
+            "action": "provide",
+            "counterparty": "ciz",
+            "purpose": "support_assessment",
+            "necessary": True,
+        },
+        summary="Het verslag van het keukentafelgesprek, voor de indicatie van het CIZ.",
+    )
+    services.consent_request_create(
+        actor=consulent,
+        case_id=wmo.public_id,
+        contact_id=contact.public_id,
+        data="Het verslag van het keukentafelgesprek van 3 november 2026",
+        valid_until=timezone.now() + timedelta(days=90),
+    )
+    services.messages_notify()

@@ -1,0 +1,30 @@
+"""The portal demo loads once: Anna has a request for consent and messages, Ilse Hendriks acts
+for her son Bram; it leaves with the demo."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from regie.accounts.models import User
+from regie.conftest import inspecting, log_in
+from regie.portal.models import ConsentRequest, Message, Representation
+
+
+def test_it_loads_the_portal_demo_once_and_removes_it(db: None, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DEMO = True
+    call_command("demo", no_serve=True, stdout=StringIO())
+    call_command("demo", no_serve=True, stdout=StringIO())
+    with inspecting():
+        assert ConsentRequest.objects.count() == 1
+        assert Representation.objects.count() == 1
+        assert Message.objects.filter(kind="decision").count() == 1
+        ilse = Representation.objects.get().representative
+    client = log_in(Client(), User.objects.get(pk=ilse.pk))
+    page = client.get(reverse("portal:home")).content.decode()
+    assert "Bram Hendriks" in page
+
+    call_command("remove_demo", stdout=StringIO())
+    with inspecting():
+        assert not Representation.objects.exists() and not ConsentRequest.objects.exists()
