@@ -68,3 +68,10 @@ fi
 
 # Compiled translations are build output: made here, never committed.
 (cd src/regie && REGIE_ENV=test ../../.venv/bin/regie compilemessages --ignore '.venv' -v 0)
+
+# The browser tests inject axe-core (pinned in package.json and package-lock.json) into each page
+# for the accessibility check; npm fetches it from its registry into node_modules/.
+if [ "$want_browser" = 1 ] && { [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/axe-core/axe.min.js ]; }; then
+  command -v npm >/dev/null || apt_install npm
+  npm ci --no-audit --no-fund --silent
+fi
