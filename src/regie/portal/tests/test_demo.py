@@ -6,13 +6,14 @@ from io import StringIO
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from regie.accounts.models import User
 from regie.conftest import inspecting, log_in
 from regie.portal.models import ConsentRequest, Message, Representation
 
 
-def test_it_loads_the_portal_demo_once_and_removes_it(db: None, settings) -> None:  # type: ignore[no-untyped-def]
+def test_it_loads_the_portal_demo_once_and_removes_it(db: None, settings: Settings) -> None:
     settings.DEMO = True
     call_command("demo", no_serve=True, stdout=StringIO())
     call_command("demo", no_serve=True, stdout=StringIO())
