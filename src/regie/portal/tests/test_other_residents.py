@@ -93,3 +93,34 @@ def test_it_refuses_to_act_for_someone_not_represented(
     session.save()
     assert client.get(reverse("portal:cases")).status_code == 404
     assert client.post(reverse("portal:copy")).status_code == 404
+
+
+def test_it_gives_another_resident_nothing_of_a_through_the_api(
+    people: People, dossier: Dossier, bram_user: User
+) -> None:
+    """Every API endpoint a resident may call at all, called as B: none names A's records."""
+    from regie.processing_log.models import ProcessingRecord
+    from regie.processing_log.services import log_seal_all
+
+    grant(people, dossier)
+    log_seal_all()
+    traces = set(
+        ProcessingRecord.objects.filter(data_subject_id=people.anna.subject_pseudonym).values_list(
+            "trace_id", flat=True
+        )
+    )
+    assert traces
+    api = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", "") == "api")
+    client = log_in(Client(), bram_user)
+    reached = []
+    for pattern in api.url_patterns:  # type: ignore[attr-defined]
+        if not isinstance(pattern, URLPattern) or pattern.pattern.converters:
+            continue
+        url = reverse(f"api:{pattern.name}")
+        answer = client.get(url, {"data_subject": people.anna.subject_pseudonym})
+        if answer.status_code == 200:
+            reached.append(pattern.name)
+            body = answer.content.decode()
+            assert people.anna.subject_pseudonym not in body, pattern.name
+            assert not any(trace in body for trace in traces), pattern.name
+    assert "processing-log-mine" in reached
