@@ -50,6 +50,8 @@ RESIDENTS = [
     ("999990020", "Bram Hendriks", "consulent"),
     ("999990032", "Cor van Dijk", "consulent"),
     ("999990044", "Daan Peters", "consulent2"),
+    # Bram's mother: logs in with her own DigiD as his legal representative (portal demo).
+    ("999990056", "Ilse Hendriks", "consulent"),
 ]
 
 

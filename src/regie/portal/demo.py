@@ -4,7 +4,6 @@ Bram. Made through the services; loading twice changes nothing."""
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from regie.accounts import services as accounts_services
@@ -32,12 +31,7 @@ def load(users: dict[str, User]) -> None:
         return
     loader = Actor.system("demo")
     consulent = users["consulent"]
-    try:
-        accounts_services.resident_register(
-            bsn=ILSE, name="Ilse Hendriks", actor=loader, is_demo=True
-        )
-    except ValidationError:
-        pass  # registered before
+    # Registered with the other demo residents (demo/data.py); her log-in is made here.
     ilse = accounts_services.resident_user_for_bsn(bsn=ILSE)
     services.representation_record(
         actor=loader, represented=bram, representative=ilse, basis=Basis.PARENTAL_AUTHORITY

@@ -113,7 +113,7 @@ def test_it_gives_another_resident_nothing_of_a_through_the_api(
     api = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", "") == "api")
     client = log_in(Client(), bram_user)
     reached = []
-    for pattern in api.url_patterns:  # type: ignore[attr-defined]
+    for pattern in getattr(api, "url_patterns", []):
         if not isinstance(pattern, URLPattern) or pattern.pattern.converters:
             continue
         url = reverse(f"api:{pattern.name}")
