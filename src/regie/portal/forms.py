@@ -32,3 +32,20 @@ class ConsentRequestForm(forms.Form):
     valid_until = forms.DateField(
         label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class RightsForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you ask?"),
+        choices=[
+            ("objection", _("I object to a processing of my data")),
+            ("rectification", _("Please correct a record about me")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    details = forms.CharField(
+        label=_("Explain"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Which processing or which record, and why."),
+    )

@@ -11,6 +11,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,8 @@ from regie.accounts.models import Role, User
 from regie.cases.selectors import case_heading
 from regie.portal import selectors, services
 from regie.portal.datacopy import data_copy
-from regie.portal.forms import AnswerForm, ConsentRequestForm, DocumentForm
+from regie.portal.forms import AnswerForm, ConsentRequestForm, DocumentForm, RightsForm
+from regie.portal.rights import rights_request_file, rights_requests_of
 from regie.processing_log import merkle
 from regie.processing_log.models import ActorKind
 from regie.processing_log.reading import Entry
@@ -251,13 +253,43 @@ def consent_withdraw(request: HttpRequest, consent_id: UUID) -> HttpResponse:
 
 @permits(Action.PORTAL_USE)
 def rights(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/rights.html", _context(request))
+    user, acting = _user(request), _for(request)
+    form = RightsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            filed = rights_request_file(
+                actor=user,
+                resident_id=acting,
+                kind=form.cleaned_data["kind"],
+                details=form.cleaned_data["details"],
+            )
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(
+                request,
+                _("Your request %(reference)s is received; the answer is due by %(deadline)s.")
+                % {"reference": filed.reference, "deadline": date_format(filed.deadline)},
+            )
+            return redirect("portal:rights")
+    requests = rights_requests_of(user=user, resident_id=acting)
+    return render(
+        request, "portal/rights.html", _context(request, rights_form=form, requests=requests)
+    )
 
 
 @require_POST
 @permits(Action.PORTAL_USE)
 def copy(request: HttpRequest) -> HttpResponse:
-    name, body = data_copy(user=_user(request), resident_id=_for(request))
+    user, acting = _user(request), _for(request)
+    name, body = data_copy(user=user, resident_id=acting)
+    # The copy is an access request (AVG art. 15) answered at once; the privacy office sees it.
+    rights_request_file(
+        actor=user,
+        resident_id=acting,
+        kind="access",
+        details=_("A full copy of the data was downloaded in the resident portal."),
+    )
     response = HttpResponse(body, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
