@@ -15,6 +15,7 @@ from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, User
 from regie.cases.models import Case, CaseDecision, CaseDocument, DocumentSource
 from regie.cases.selectors import Download, download_name, resident_name
+from regie.exchange.models import Share, ShareItem
 from regie.lawfulness.models import Consent
 from regie.portal import activities
 from regie.portal.models import ConsentRequest, Message, Representation, RequestState
@@ -372,3 +373,40 @@ def log_of(
     return resident, records_for(
         actor=user, data_subject_id=pseudonym, limit=limit, before_id=before_id
     )
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    recipient: str
+    documents: list[str]
+    expires_at: datetime
+
+
+@transaction.atomic
+def shares_of(*, user: User, resident_id: UUID | None) -> list[ShareRow]:
+    """Who outside the municipality can open which of the resident's documents now, and until
+    when: the shares with care partners that are not revoked, expired or locked."""
+    with processing(
+        activity=activities.PORTAL, actor=user, name="portal.shares", subjects_follow=True
+    ) as current:
+        resident = resident_in_gate(user, resident_id)
+        current.add_subject(resident)
+        rows = []
+        shares = Share.objects.filter(
+            case__resident=resident,
+            revoked_at=None,
+            locked_at=None,
+            expires_at__gt=timezone.now(),
+        ).select_related("professional")
+        for share in shares:
+            titles = [
+                text_open(
+                    resident_id=resident.pk,
+                    blob=bytes(item.document.title_sealed),
+                    context="case.document",
+                )
+                for item in ShareItem.objects.filter(share=share).select_related("document")
+            ]
+            who = share.professional.organisation or share.professional.name
+            rows.append(ShareRow(who, titles, share.expires_at))
+        return rows

@@ -202,9 +202,8 @@ def sharing(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _shares(request: HttpRequest) -> list[object] | None:
-    """Who currently has access to which documents: filled once the exchange app is in."""
-    return None
+def _shares(request: HttpRequest) -> list[selectors.ShareRow]:
+    return selectors.shares_of(user=_user(request), resident_id=_for(request))
 
 
 @permits(Action.PORTAL_USE)
