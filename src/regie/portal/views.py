@@ -55,10 +55,16 @@ def _errors_onto(form: Form, error: ValidationError) -> None:
 
 
 def _context(request: HttpRequest, **extra: object) -> dict[str, object]:
+    """Whom the session acts for. Only the start page reads the names (reading who represents
+    whom is logged too); the other pages say only that it is not the resident themselves."""
+    return {"acting_for_other": _for(request) is not None, **extra}
+
+
+def _people_context(request: HttpRequest, **extra: object) -> dict[str, object]:
     people = selectors.people_for(user=_user(request))
     acting = _for(request)
     current = next((p for p in people if p.public_id == acting), people[0])
-    return {"people": people, "acting": current, **extra}
+    return {"people": people, "acting": current, **_context(request), **extra}
 
 
 @permits(Action.PORTAL_USE)
@@ -69,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/home.html",
-        _context(request, unread=unread, open_requests=sharing.open_requests),
+        _people_context(request, unread=unread, open_requests=sharing.open_requests),
     )
 
 

@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from regie.conftest import BSN_ANNA, People
+from regie.cases import services as case_services
+from regie.cases.models import CaseDocument, DocumentSource
+from regie.conftest import BSN_ANNA, People, inspecting
+from regie.exchange import services as exchange_services
+from regie.exchange.models import ShareItem
+from regie.exchange.tests.conftest import link_token, mailed_code, sign_agreement
 from regie.portal import activities
-from regie.portal.tests.conftest import make_dossier
+from regie.portal.tests.conftest import Dossier, make_dossier
 from regie.processing_log.services import log_seal_all
 from regie.register.selectors import activity_version_in_force
 from regie.testing.accessibility import assert_accessible
@@ -21,6 +26,43 @@ from regie.testing.browser import _, log_in_resident, screenshot
 pytestmark = pytest.mark.browser
 
 PLAN = b"Ondersteuningsplan van Anna: huishoudelijke hulp, twee uur per week.\n"
+
+
+def _share_and_download(people: People, dossier: Dossier) -> None:
+    """The consulent shares the plan Anna sent with Zorggroep De Linde (a Wmo provider with a
+    signed agreement); the professional opens the link with the mailed code and downloads."""
+    sign_agreement(people.professional.organisation)
+    contact = case_services.exchange_assess(
+        actor=people.consulent,
+        case_id=dossier.case.public_id,
+        partner=people.professional.organisation,
+        answers={
+            "action": "provide",
+            "counterparty": "wmo_provider",
+            "purpose": "support_delivery",
+            "necessary": True,
+        },
+        summary="Het ondersteuningsplan, zodat de hulp kan beginnen.",
+    )
+    with inspecting():
+        plan = CaseDocument.objects.get(case=dossier.case, source=DocumentSource.RESIDENT)
+    share = exchange_services.share_create(
+        actor=people.consulent,
+        case_id=dossier.case.public_id,
+        contact_id=contact.public_id,
+        professional_id=people.professional.public_id,
+        document_ids=[plan.public_id],
+        days=7,
+        max_downloads=3,
+        reason="Nodig om de hulp te laten beginnen.",
+    )
+    token = link_token()
+    exchange_services.code_send(token=token)
+    assert exchange_services.code_verify(token=token, code=mailed_code())
+    with inspecting():
+        item = ShareItem.objects.get(share=share)
+    download = exchange_services.share_download(token=token, item_id=item.pk)
+    assert b"".join(download.chunks) == PLAN
 
 
 def test_it_walks_the_resident_through_the_portal(
@@ -64,10 +106,16 @@ def test_it_walks_the_resident_through_the_portal(
     page.get_by_role("button", name=_("Yes, I give consent")).click()
     expect(page.get_by_role("status")).to_contain_text(_("You gave your consent."))
     expect(page.get_by_role("link", name=_("Withdraw consent"))).to_be_visible()
+
+    # The consulent shares the support plan with a care partner, who downloads it.
+    _share_and_download(people, dossier)
+    page.reload()
+    shared = page.get_by_role("table").filter(has_text=people.professional.organisation)
+    expect(shared).to_contain_text("Ondersteuningsplan")
     assert_accessible(page)
     screenshot(page, "inwoner-delen.png")
 
-    # Who looked at my data: the download and the consent, verified against the checkpoint.
+    # Who looked at my data: the partner's download, the consent, all verified.
     log_seal_all()
     page.get_by_role("navigation").get_by_role("link", name=_("Who looked at my data")).click()
     portal = activity_version_in_force(activities.PORTAL)
@@ -78,6 +126,8 @@ def test_it_walks_the_resident_through_the_portal(
     )
     entry = entries.filter(has_text=_("Verified")).first
     expect(entry).to_contain_text(portal.legal_basis)
+    download_entry = page.get_by_role("listitem").filter(has_text=_("A care professional"))
+    expect(download_entry.filter(has_text=_("Verified")).first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "inwoner-inzage.png")
 
