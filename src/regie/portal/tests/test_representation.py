@@ -59,3 +59,17 @@ def test_it_refuses_a_staff_member_as_representative(people: People) -> None:
             basis=Basis.PARENTAL_AUTHORITY,
         )
     assert "representative" in refused.value.message_dict
+
+
+def test_it_gives_a_representative_the_copy_of_the_represented(
+    people: People, dossier: Dossier, bram_user: User
+) -> None:
+    services.representation_record(
+        actor=INTAKE, represented=people.anna, representative=bram_user, basis=Basis.CURATELE
+    )
+    client = log_in(Client(), bram_user)
+    client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)})
+    answer = client.post(reverse("portal:copy"))
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/zip"
+    record = ProcessingRecord.objects.get(name="portal.copy")
+    assert record.actor_id == str(bram_user.public_id)
