@@ -422,6 +422,8 @@ def _insider_alert(people: People) -> dict[str, object]:
         key="test", rule="volume", day=date(2026, 11, 2), actor_id="someone"
     )
     return {"public_id": alert.public_id}
+
+
 def _resident_only(
     status: int = 200, kwargs: Callable[[People], dict[str, object]] | None = None
 ) -> Row:
