@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, Role, User
 from regie.accounts.selectors import bsn_index
 from regie.core.bsn import is_valid_bsn, normalise_bsn
@@ -72,11 +73,19 @@ def request_file(
         errors["details"] = _("Write down what the resident asks.")
     if errors:
         raise ValidationError(errors)
-    if isinstance(actor, User) and actor.is_resident and resident.user_id != actor.pk:
-        raise ValidationError(_("A resident files requests about their own data only."))
     with processing(
         activity=HANDLE_RIGHTS_REQUEST, actor=actor, name="rights_request.file", subjects=[resident]
     ):
+        # A resident files about their own data, or a legal representative for the person
+        # they represent: the one access decision knows both.
+        if (
+            isinstance(actor, User)
+            and actor.is_resident
+            and not may(actor, Action.PORTAL_USE, resident, in_service=True)
+        ):
+            raise ValidationError(
+                _("A resident files requests about their own data, or for whom they represent.")
+            )
         return RightsRequest.objects.create(
             reference=_next_reference(received_on.year),
             resident=resident,
