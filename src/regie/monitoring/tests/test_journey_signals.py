@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from regie.breaches.models import Breach
 from regie.conftest import PASSWORD, People
 from regie.monitoring import services
 from regie.monitoring.models import SourceKind, TriageStatus
@@ -48,6 +49,11 @@ def test_the_ciso_uploads_triages_and_reads_the_figures(
     with_dutch = page.get_by_test_id("group-status")
     expect(with_dutch).to_have_text(_("Incident"))
     expect(page.get_by_role("heading", name=_("For the breach register"))).to_be_visible()
+    page.get_by_role("button", name=_("Escalate into the breach register")).click()
+    expect(page.get_by_role("link", name=_("Open the breach"))).to_be_visible()
+    breach = Breach.objects.get()
+    assert breach.title.endswith("ET SCAN Suspicious inbound to mySQL port 3306")
+    screenshot(page, "ciso-signals-escalated.png")
 
     page.get_by_role("link", name=_("Security figures")).click()
     page.goto(page.url + "?tot=2015-12")
