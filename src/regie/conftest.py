@@ -82,6 +82,7 @@ SEEDING_MIGRATIONS = [
     "regie.cases.migrations.0002_case_activities",
     "regie.requests.migrations.0002_handling_activity",
     "regie.monitoring.migrations.0002_insider_supervision_activity",
+    "regie.cases.migrations.0007_post_activity",
 ]
 
 
