@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -167,7 +168,7 @@ def test_it_queues_unmatched_post_encrypted_and_refuses_the_rest_per_file(
     vault_storage: Path,
 ) -> None:
     client = login_as(people.consulent)
-    client.cookies["django_language"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     page = upload(
         client,
