@@ -5,7 +5,7 @@ The team leader then files the waiting one into the case."""
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from regie.cases.models import Case, CaseDocument, PostItem, PostStatus
 from regie.cases.tests.test_post_intake import joined, letter
@@ -29,17 +29,12 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
 
     page.get_by_role("link", name=_("Incoming post"), exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(_("Incoming post"))
-    page.get_by_label(_("Scanned post (PDF, several at once)")).set_input_files(
-        [
-            {
-                "name": "scan-0001.pdf",
-                "mimeType": "application/pdf",
-                "buffer": joined(sheet, letter()),
-            },
-            {"name": "scan-0002.pdf", "mimeType": "application/pdf", "buffer": letter()},
-            {"name": "foto.txt", "mimeType": "text/plain", "buffer": b"geen pdf"},
-        ]
-    )
+    scans: list[FilePayload] = [
+        {"name": "scan-0001.pdf", "mimeType": "application/pdf", "buffer": joined(sheet, letter())},
+        {"name": "scan-0002.pdf", "mimeType": "application/pdf", "buffer": letter()},
+        {"name": "foto.txt", "mimeType": "text/plain", "buffer": b"geen pdf"},
+    ]
+    page.get_by_label(_("Scanned post (PDF, several at once)")).set_input_files(scans)
     screenshot(page, "consulent-post-intake.png")
     page.get_by_role("button", name=_("Upload and file")).click()
 
