@@ -4,6 +4,8 @@
       └── ResidentKey: one data key per resident, wrapped by the KEK
             └── StoredFile: a fresh key per file version, wrapped by the resident's key;
                 the body is a vault stream in Django's storage
+      └── HeldFile: a key per file of no resident yet (scanned post not yet filed),
+            held until someone decides whose it is
 
 Deleting a resident's ResidentKey makes everything under it unreadable (crypto-shredding);
 the ShreddingEntry rows, and the journal file they are copied to, say which keys are gone.
