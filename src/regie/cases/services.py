@@ -741,7 +741,7 @@ def _waiting_item(actor: User, item_id: UUID) -> PostItem:
     if not may(actor, Action.POST_QUEUE, in_service=True):
         raise NoSuchPost
     item = (
-        PostItem.objects.select_for_update()
+        PostItem.objects.select_for_update(of=("self",))
         .select_related("held")
         .filter(public_id=item_id, status=PostStatus.WAITING)
         .first()
