@@ -83,6 +83,7 @@ SEEDING_MIGRATIONS = [
     "regie.requests.migrations.0002_handling_activity",
     "regie.monitoring.migrations.0002_insider_supervision_activity",
     "regie.portal.migrations.0002_portal_activities",
+    "regie.cases.migrations.0007_post_activity",
 ]
 
 

@@ -1,16 +1,19 @@
 """Lindendal's demo cases: Anna Willems (Wmo), Bram Hendriks (Jeugdwet, a minor with his
 mother as legal representative) and Cor van Dijk (Participatiewet, at a shelter address that
-is confidential), with notes, a decision and contacts the engine decided on. Made through the
+is confidential), with notes, a decision and contacts the engine decided on, and one
+scanned letter waiting in the post queue. Made through the
 services; loading twice changes nothing."""
 
+import io
 from datetime import date
 
 from regie.accounts.models import Resident, User
 from regie.accounts.selectors import bsn_index
 from regie.cases import services
-from regie.cases.models import Case, Law
+from regie.cases.models import Case, Law, PostChannel, PostItem
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
+from regie.vault.services import held_delete
 
 ANNA = "999990019"
 BRAM = "999990020"
@@ -18,6 +21,33 @@ COR = "999990032"
 
 
 def load(users: dict[str, User]) -> None:
+    _cases(users)
+    _post(users)
+
+
+def _post(users: dict[str, User]) -> None:
+    """One scanned letter without a cover sheet or case number, waiting in the team leader's
+    queue. The demo runs with REGIE_SCAN=off; without a scanner the letter is refused and the
+    queue stays empty."""
+    if PostItem.objects.filter(is_demo=True).exists():
+        return
+    from weasyprint import HTML  # slow to import; only this letter needs it
+
+    letter = HTML(
+        string="<p>Lindendal, 20 november 2026</p><p>Geachte heer, mevrouw,</p>"
+        "<p>Hierbij stuur ik de loonstroken van oktober die u vroeg.</p>"
+        "<p>Met vriendelijke groet,<br>C. van Dijk</p>"
+    ).write_pdf()
+    services.post_receive(
+        actor=users["consulent"],
+        upload=io.BytesIO(letter),
+        filename="scan-0001.pdf",
+        channel=PostChannel.UPLOAD,
+        is_demo=True,
+    )
+
+
+def _cases(users: dict[str, User]) -> None:
     with system_access("demo: find the fictional residents and whether their cases exist"):
         if Case.objects.filter(is_demo=True).exists():
             return
@@ -117,3 +147,11 @@ def load(users: dict[str, User]) -> None:
         text="Meneer van Dijk verblijft tijdelijk in de opvang. Het adres is afgeschermd: "
         "niet delen met de ex-partner of met wie erom vraagt. Aanvraag bijstand loopt.",
     )
+
+
+def remove() -> None:
+    """Delete the demo post and its encrypted scans (the cases go with their residents)."""
+    for item in PostItem.objects.filter(is_demo=True).select_related("held"):
+        if item.held is not None:
+            held_delete(held=item.held)
+        item.delete()

@@ -214,3 +214,38 @@ class DocumentForm(forms.Form):
         label=_("File"),
         help_text=_("PDF, PNG, JPEG, text, DOCX, XLSX or ODT; it is checked for viruses."),
     )
+
+
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _MultipleFileField(forms.FileField):
+    """Several files in one field; each is cleaned like a single file."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", _MultipleFileInput(attrs={"accept": ".pdf,application/pdf"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data] or single(None, initial)
+        return [single(data, initial)]
+
+
+class PostIntakeForm(forms.Form):
+    scans = _MultipleFileField(
+        label=_("Scanned post (PDF, several at once)"),
+        help_text=_(
+            "Each PDF is filed into the case its cover sheet or case number names; what "
+            "cannot be matched waits in the queue for a team leader."
+        ),
+    )
+
+
+class PostFileForm(forms.Form):
+    case_number = forms.CharField(
+        label=_("Case number"), max_length=20, help_text=_("For example WMO-2026-0001.")
+    )
+    title = forms.CharField(label=_("Title in the case (optional)"), max_length=200, required=False)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.models import Resident, User
 from regie.core.gate import PersonalDataManager
-from regie.vault.models import StoredFile
+from regie.vault.models import HeldFile, StoredFile
 
 
 class Law(models.TextChoices):
@@ -48,6 +48,10 @@ class Gated(models.Model):
 
 class Case(Gated):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Human-readable, for letters and phone calls: "WMO-2026-0001" (see cases.post).
+    number = models.CharField(_("case number"), max_length=20, unique=True)
+    # The code on the case's cover sheet for incoming post; says nothing about the resident.
+    cover_code = models.CharField(max_length=20, unique=True)
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="cases")
     law = models.CharField(_("law"), max_length=20, choices=Law.choices)
     status = models.CharField(
@@ -226,3 +230,53 @@ class CaseDocument(Gated):
     @property
     def about_resident(self) -> Resident:
         return self.case.resident
+
+
+class PostChannel(models.TextChoices):
+    UPLOAD = "upload", _("upload")
+    FOLDER = "folder", _("scanner folder")
+
+
+class PostUnmatched(models.TextChoices):
+    NOTHING_FOUND = "nothing", _("No case number or cover-sheet code found")
+    UNKNOWN = "unknown", _("The number or code found belongs to no case")
+    SEVERAL = "several", _("More than one case is named")
+    NOT_ALLOWED = "not_allowed", _("The case is not in the caseload of who scanned it")
+
+
+class PostStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting")
+    FILED = "filed", _("Filed")
+    REJECTED = "rejected", _("Rejected")
+
+
+class PostItem(models.Model):
+    """Scanned post the intake could not match to a case, waiting for a team leader. Its body
+    is a HeldFile (encrypted under a key of its own) until it is filed or rejected; then the
+    body is gone and this row remains as the record of who decided what and when. Nothing
+    here names the resident: no file name, no text of the letter."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    held = models.OneToOneField(
+        HeldFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(max_length=20, choices=PostChannel.choices)
+    unmatched = models.CharField(max_length=20, choices=PostUnmatched.choices)
+    pages = models.PositiveIntegerField(default=0)
+    received_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=PostStatus.choices, default=PostStatus.WAITING)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        verbose_name = _("post waiting to be filed")
+
+    def __str__(self) -> str:
+        return f"post {self.public_id}"

@@ -8,4 +8,6 @@ MENU = [
     NavItem(_("Consultations"), "cases:consultations", Action.CONSULTATION_VIEW),
     NavItem(_("Address requests"), "cases:reveals", Action.CASE_ADDRESS_APPROVE),
     NavItem(_("Confidential addresses"), "cases:reveal-alerts", Action.CASE_ADDRESS_ALERTS),
+    NavItem(_("Incoming post"), "cases:post-intake", Action.POST_INTAKE),
+    NavItem(_("Post to file"), "cases:post-queue", Action.POST_QUEUE),
 ]

@@ -27,12 +27,14 @@ from regie.cases.models import (
     InvolvedPerson,
     InvolvedRole,
     Note,
+    PostItem,
+    PostStatus,
 )
 from regie.core.crypto import unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Processing, processing
-from regie.vault.services import file_open, text_open
+from regie.vault.services import file_open, held_open, text_open
 
 # How long an approved request lets the case worker open the address.
 REVEAL_VALID_HOURS = 24
@@ -40,6 +42,10 @@ REVEAL_VALID_HOURS = 24
 
 class NoSuchCase(Http404):
     """The case does not exist, or this person may not do this to it: the same answer."""
+
+
+class NoSuchPost(Http404):
+    """The queued post does not exist, was decided already, or this person may not see it."""
 
 
 def resident_name(resident: Resident) -> str:
@@ -170,6 +176,7 @@ class CaseView:
     documents: list[Entry]
     can_work: bool  # add notes, ask the engine, record consent: the case worker
     can_countersign: bool  # sign involuntary service: a team leader of the team
+    can_post: bool  # print the cover sheet for incoming post
 
 
 def _author(user: User) -> str:
@@ -287,6 +294,7 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             documents=documents,
             can_work=may(user, Action.CASE_WORK, case, in_service=True),
             can_countersign=may(user, Action.CASE_COUNTERSIGN, case, in_service=True),
+            can_post=may(user, Action.POST_INTAKE, case, in_service=True),
         )
 
 
@@ -714,3 +722,112 @@ def _documents(case: Case) -> list[Entry]:
         )
         for d in CaseDocument.objects.filter(case=case).select_related("file", "added_by")
     ]
+
+
+# Incoming post ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverSheet:
+    number: str
+    code: str
+    law: str
+
+
+@transaction.atomic
+def cover_sheet(*, user: User, public_id: UUID) -> CoverSheet:
+    """What the cover sheet of a case carries: its number and code, no name or BSN."""
+    with processing(
+        activity=activities.POST_INTAKE,
+        actor=user,
+        name="case.post.cover_sheet",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(user, Action.POST_INTAKE, public_id)
+        current.add_subject(case.resident)
+        return CoverSheet(number=case.number, code=case.cover_code, law=case.get_law_display())
+
+
+@dataclass(frozen=True)
+class PostRow:
+    public_id: UUID
+    received_at: datetime
+    received_by: str
+    channel: str
+    unmatched: str
+    pages: int
+    size: int
+    status: str
+    status_label: str
+    decided_by: str
+    decided_at: datetime | None
+
+
+def _post_row(item: PostItem) -> PostRow:
+    return PostRow(
+        public_id=item.public_id,
+        received_at=item.received_at,
+        received_by=_author(item.received_by) if item.received_by else "",
+        channel=item.get_channel_display(),
+        unmatched=item.get_unmatched_display(),
+        pages=item.pages,
+        size=item.held.size if item.held else 0,
+        status=item.status,
+        status_label=item.get_status_display(),
+        decided_by=_author(item.decided_by) if item.decided_by else "",
+        decided_at=item.decided_at,
+    )
+
+
+@dataclass(frozen=True)
+class PostQueue:
+    waiting: list[PostRow]
+    decided: list[PostRow]
+
+
+DECIDED_SHOWN = 20
+
+
+def post_queue(*, user: User) -> PostQueue:
+    """The post that waits to be filed, oldest first, and the latest decisions. No resident is
+    known for any of it, so there is nobody to log a processing for; the rows hold nothing
+    but dates, counts and who decided."""
+    if not may(user, Action.POST_QUEUE, in_service=True):
+        raise NoSuchPost
+    related = ("held", "received_by", "decided_by")
+    waiting = PostItem.objects.filter(status=PostStatus.WAITING).select_related(*related)
+    decided = (
+        PostItem.objects.exclude(status=PostStatus.WAITING)
+        .select_related(*related)
+        .order_by("-decided_at", "-id")[:DECIDED_SHOWN]
+    )
+    return PostQueue([_post_row(i) for i in waiting], [_post_row(i) for i in decided])
+
+
+def _waiting(user: User, item_id: UUID) -> PostItem:
+    if not may(user, Action.POST_QUEUE, in_service=True):
+        raise NoSuchPost
+    item = (
+        PostItem.objects.select_related("held", "received_by", "decided_by")
+        .filter(public_id=item_id, status=PostStatus.WAITING)
+        .first()
+    )
+    if item is None or item.held is None:
+        raise NoSuchPost
+    return item
+
+
+def post_item(*, user: User, item_id: UUID) -> PostRow:
+    return _post_row(_waiting(user, item_id))
+
+
+def post_item_download(*, user: User, item_id: UUID) -> Download:
+    """The scanned PDF of a waiting item, for the team leader to read whose it is."""
+    item = _waiting(user, item_id)
+    assert item.held is not None
+    return Download(
+        filename=f"post-{str(item.public_id)[:8]}.{item.held.extension}",
+        content_type=item.held.content_type,
+        size=item.held.size,
+        chunks=held_open(item.held),
+    )

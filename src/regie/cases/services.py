@@ -6,7 +6,9 @@ the case inside their own processing with the one access decision (`case_in_gate
 user may not work on is answered as if it did not exist.
 """
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any, BinaryIO
 from uuid import UUID
 
@@ -16,11 +18,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 
 from regie.accounts import services as accounts_services
 from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, Role, User
-from regie.cases import activities
+from regie.cases import activities, post
 from regie.cases.anonymise import fingerprint
 from regie.cases.models import (
     AddressReveal,
@@ -35,23 +39,37 @@ from regie.cases.models import (
     InvolvedRole,
     Law,
     Note,
+    PostChannel,
+    PostItem,
+    PostStatus,
+    PostUnmatched,
     Status,
 )
 from regie.cases.selectors import (
     REVEAL_VALID_HOURS,
     NoSuchCase,
+    NoSuchPost,
     address_of,
     age_on,
     anonymised_for,
     birth_date_of,
     case_in_gate,
 )
+from regie.core.gate import system_access
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
 from regie.processing_log.gate import Actor, processing
 from regie.vault import scan, uploads
-from regie.vault.services import file_accept, text_seal
+from regie.vault.services import (
+    file_accept,
+    file_check,
+    file_store,
+    held_delete,
+    held_release,
+    held_store,
+    text_seal,
+)
 
 NOTE_MAX = 10_000
 
@@ -61,6 +79,22 @@ def _required(field: str, value: str, message: str) -> str:
     if not value:
         raise ValidationError({field: message})
     return value
+
+
+def _next_number(law: str) -> str:
+    """The next free number for LAW this year; inside the caller's processing. Two cases
+    opened at the same instant would collide on the unique column, not share a number."""
+    year = timezone.localdate().year
+    stem = post.number_stem(law, year)
+    taken = Case.objects.filter(number__startswith=stem).values_list("number", flat=True)
+    return post.case_number(law, year, max(map(post.serial_of, taken), default=0) + 1)
+
+
+def _new_cover_code() -> str:
+    while True:
+        code = post.new_cover_code()
+        if not Case.objects.filter(cover_code=code).exists():
+            return code
 
 
 @transaction.atomic
@@ -89,6 +123,8 @@ def case_open(
     ):
         accounts_services.caseload_assign(consulent=consulent, resident=resident, assigned_by=actor)
         return Case.objects.create(
+            number=_next_number(str(law)),
+            cover_code=_new_cover_code(),
             resident=resident,
             law=law,
             consulent=consulent,
@@ -578,3 +614,188 @@ def document_add(
             source=DocumentSource.STAFF,
             added_by=actor,
         )
+
+
+# Incoming post ---------------------------------------------------------------------------
+
+
+class PostOutcome(StrEnum):
+    FILED = "filed"
+    QUEUED = "queued"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class PostResult:
+    """What became of one scanned file, for the person or scanner that delivered it. FILENAME
+    is only echoed back to them; it is never stored (a name can itself be personal data)."""
+
+    filename: str
+    outcome: PostOutcome
+    case_id: UUID | None = None
+    case_number: str = ""
+    message: str = ""
+
+
+def _first_page(clean: BinaryIO) -> tuple[str, int]:
+    """The text of the first page (where the cover sheet lies) and the number of pages."""
+    try:
+        reader = PdfReader(clean)
+        return reader.pages[0].extract_text() or "", len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, IndexError):
+        # The vault accepted it as a PDF; a page without readable text matches nothing.
+        return "", 0
+    finally:
+        clean.seek(0)
+
+
+def _resolve(actor: "User | Actor", text: str, filename: str) -> tuple[Case | None, str]:
+    """The case TEXT (or the file name) names, and whether ACTOR may file into it; else the
+    reason it stays unmatched. A cover-sheet code outranks a case number. Only the existence
+    of a case is looked up here, nothing of it is shown: the filing that follows is the
+    logged processing."""
+    refs = post.find_references(text)
+    if refs.empty:
+        refs = post.find_references(filename)
+    if refs.empty:
+        return None, PostUnmatched.NOTHING_FOUND
+    with system_access("finding the case a scanned letter names; nothing of it is shown"):
+        if refs.codes:
+            cases = list(Case.objects.filter(cover_code__in=refs.codes).select_related("resident"))
+            wanted = len(refs.codes)
+        else:
+            cases = list(Case.objects.filter(number__in=refs.numbers).select_related("resident"))
+            wanted = len(refs.numbers)
+        if wanted > 1:
+            return None, PostUnmatched.SEVERAL
+        if not cases:
+            return None, PostUnmatched.UNKNOWN
+        case = cases[0]
+        if isinstance(actor, User) and not may(actor, Action.POST_INTAKE, case, in_service=True):
+            return None, PostUnmatched.NOT_ALLOWED
+    return case, ""
+
+
+def _post_title() -> str:
+    return _("Incoming post of %(date)s") % {"date": timezone.localdate().strftime("%d-%m-%Y")}
+
+
+@transaction.atomic
+def post_receive(
+    *,
+    actor: "User | Actor",
+    upload: BinaryIO,
+    filename: str,
+    channel: PostChannel | str,
+    is_demo: bool = False,
+) -> PostResult:
+    """Take in one scanned PDF: check, clean and scan it (a refusal stores nothing), then file
+    it into the case its cover sheet or case number names, encrypted under that resident's
+    key, or hold it encrypted in the queue for a team leader."""
+    try:
+        checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
+    except (uploads.UploadRefused, scan.ScanRefused) as error:
+        return PostResult(filename, PostOutcome.REFUSED, message=_refusal(error))
+    text, pages = _first_page(checked.clean)
+    case, unmatched = _resolve(actor, text, filename)
+    if case is None:
+        held = held_store(
+            source=checked.clean,
+            content_type=checked.kind.content_type,
+            extension=checked.kind.extension,
+        )
+        PostItem.objects.create(
+            held=held,
+            channel=channel,
+            unmatched=unmatched,
+            pages=pages,
+            received_by=actor if isinstance(actor, User) else None,
+            is_demo=is_demo,
+        )
+        return PostResult(filename, PostOutcome.QUEUED)
+    with processing(
+        activity=activities.POST_INTAKE,
+        actor=actor,
+        name="case.post.receive",
+        subjects=[case.resident],
+    ):
+        stored = file_store(
+            resident=case.resident,
+            source=checked.clean,
+            content_type=checked.kind.content_type,
+            extension=checked.kind.extension,
+        )
+        CaseDocument.objects.create(
+            case=case,
+            file=stored,
+            title_sealed=text_seal(
+                resident_id=case.resident_id, text=_post_title(), context="case.document"
+            ),
+            source=DocumentSource.POST,
+            added_by=actor if isinstance(actor, User) else None,
+        )
+    return PostResult(filename, PostOutcome.FILED, case_id=case.public_id, case_number=case.number)
+
+
+def _waiting_item(actor: User, item_id: UUID) -> PostItem:
+    if not may(actor, Action.POST_QUEUE, in_service=True):
+        raise NoSuchPost
+    item = (
+        PostItem.objects.select_for_update(of=("self",))
+        .select_related("held")
+        .filter(public_id=item_id, status=PostStatus.WAITING)
+        .first()
+    )
+    if item is None or item.held is None:
+        raise NoSuchPost
+    return item
+
+
+def _decided(item: PostItem, actor: User, status: PostStatus) -> None:
+    item.held = None
+    item.status = status
+    item.decided_by = actor
+    item.decided_at = timezone.now()
+    item.save(update_fields=["held", "status", "decided_by", "decided_at"])
+
+
+@transaction.atomic
+def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") -> CaseDocument:
+    """A team leader files a waiting item into a case of their team, by its number: the held
+    copy is re-encrypted under the resident's key and deleted."""
+    item = _waiting_item(actor, item_id)
+    number = case_number.strip().upper()
+    with processing(
+        activity=activities.POST_INTAKE, actor=actor, name="case.post.file", subjects_follow=True
+    ) as current:
+        case = Case.objects.select_related("resident").filter(number=number).first()
+        if case is None or not may(actor, Action.POST_INTAKE, case, in_service=True):
+            raise ValidationError(
+                {"case_number": _("There is no case with this number in your team's caseload.")}
+            )
+        current.add_subject(case.resident)
+        assert item.held is not None
+        stored = held_release(held=item.held, resident=case.resident)
+        document = CaseDocument.objects.create(
+            case=case,
+            file=stored,
+            title_sealed=text_seal(
+                resident_id=case.resident_id,
+                text=(title.strip() or _post_title())[:TITLE_MAX],
+                context="case.document",
+            ),
+            source=DocumentSource.POST,
+            added_by=actor,
+        )
+    _decided(item, actor, PostStatus.FILED)
+    return document
+
+
+@transaction.atomic
+def post_reject(*, actor: User, item_id: UUID) -> None:
+    """A team leader rejects a waiting item (not for this municipality, a blank page): its
+    encrypted body is deleted; the row stays as the record of the decision."""
+    item = _waiting_item(actor, item_id)
+    assert item.held is not None
+    held_delete(held=item.held)
+    _decided(item, actor, PostStatus.REJECTED)

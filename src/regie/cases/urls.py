@@ -48,6 +48,12 @@ urlpatterns = [
         views.objection_countersign,
         name="objection-countersign",
     ),
+    path("werk/dossiers/<uuid:public_id>/voorblad/", views.cover_sheet, name="cover-sheet"),
+    path("werk/post/", views.post_intake, name="post-intake"),
+    path("werk/post/wachtrij/", views.post_queue, name="post-queue"),
+    path("werk/post/wachtrij/<uuid:public_id>/", views.post_item, name="post-item"),
+    path("werk/post/wachtrij/<uuid:public_id>/pdf/", views.post_item_pdf, name="post-item-pdf"),
+    path("werk/post/wachtrij/<uuid:public_id>/afwijzen/", views.post_reject, name="post-reject"),
     path("werk/casusoverleg/", views.consultations, name="consultations"),
     path(
         "werk/casusoverleg/<uuid:public_id>/",

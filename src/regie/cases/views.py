@@ -1,6 +1,7 @@
 """The case worker's pages. Thin: forms in, services and selectors do the work, and every
 case is loaded inside a logged processing with the one access decision."""
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from regie.accounts.access import Action, permits
 from regie.accounts.models import User
 from regie.cases import selectors, services
 from regie.cases.anonymise import fingerprint
+from regie.cases.cover import cover_sheet_pdf
 from regie.cases.forms import (
     AddressForm,
     ConsentForm,
@@ -32,9 +34,12 @@ from regie.cases.forms import (
     NoteForm,
     NoticeForm,
     ObjectionForm,
+    PostFileForm,
+    PostIntakeForm,
     RevealRequestForm,
     StatusForm,
 )
+from regie.cases.models import PostChannel
 
 
 def _user(request: HttpRequest) -> User:
@@ -472,3 +477,79 @@ def document_download(
     response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
     response["Content-Length"] = str(download.size)
     return response
+
+
+# Incoming post ---------------------------------------------------------------------------
+
+
+@permits(Action.POST_INTAKE)
+def cover_sheet(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    sheet = selectors.cover_sheet(user=_user(request), public_id=public_id)
+    response = HttpResponse(cover_sheet_pdf(sheet), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="voorblad-{sheet.number}.pdf"'
+    return response
+
+
+@permits(Action.POST_INTAKE)
+def post_intake(request: HttpRequest) -> HttpResponse:
+    form = PostIntakeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        results = [
+            services.post_receive(
+                actor=_user(request),
+                upload=upload,
+                filename=upload.name or "",
+                channel=PostChannel.UPLOAD,
+            )
+            for upload in form.cleaned_data["scans"]
+        ]
+        counts = Counter(result.outcome for result in results)
+        return render(
+            request,
+            "cases/post_results.html",
+            {"results": results, "counts": counts},
+        )
+    return render(request, "cases/post_intake.html", {"form": form})
+
+
+@permits(Action.POST_QUEUE)
+def post_queue(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "cases/post_queue.html", {"queue": selectors.post_queue(user=_user(request))}
+    )
+
+
+@permits(Action.POST_QUEUE)
+def post_item(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    user = _user(request)
+    form = PostFileForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_file(actor=user, item_id=public_id, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_onto(form, error)
+        else:
+            messages.success(request, _("The post is filed into the case, encrypted."))
+            return redirect("cases:post-queue")
+    item = selectors.post_item(user=user, item_id=public_id)
+    return render(request, "cases/post_item.html", {"item": item, "form": form})
+
+
+@permits(Action.POST_QUEUE)
+def post_item_pdf(request: HttpRequest, public_id: UUID) -> StreamingHttpResponse:
+    download = selectors.post_item_download(user=_user(request), item_id=public_id)
+    response = StreamingHttpResponse(download.chunks, content_type=download.content_type)
+    response["Content-Disposition"] = f'inline; filename="{download.filename}"'
+    response["Content-Length"] = str(download.size)
+    return response
+
+
+@permits(Action.POST_QUEUE)
+def post_reject(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    user = _user(request)
+    if request.method == "POST":
+        services.post_reject(actor=user, item_id=public_id)
+        messages.success(request, _("The post is rejected and its scan deleted."))
+        return redirect("cases:post-queue")
+    item = selectors.post_item(user=user, item_id=public_id)
+    return render(request, "cases/post_reject.html", {"item": item})

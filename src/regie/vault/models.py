@@ -4,6 +4,8 @@
       └── ResidentKey: one data key per resident, wrapped by the KEK
             └── StoredFile: a fresh key per file version, wrapped by the resident's key;
                 the body is a vault stream in Django's storage
+      └── HeldFile: a key per file of no resident yet (scanned post not yet filed),
+            held until someone decides whose it is
 
 Deleting a resident's ResidentKey makes everything under it unreadable (crypto-shredding);
 the ShreddingEntry rows, and the journal file they are copied to, say which keys are gone.
@@ -83,3 +85,28 @@ class ShreddingEntry(models.Model):
 
     def __str__(self) -> str:
         return f"shredded {self.key_public_id}"
+
+
+class HeldFile(models.Model):
+    """An encrypted file that belongs to no resident yet: scanned post that the intake could
+    not match to a case. Its own key is wrapped directly by the KEK (and re-wrapped on
+    rotation); once the file is filed into a case it is re-encrypted under that resident's key
+    and this row and its body are deleted, so it is held only until someone decides.
+
+    Not gated: with no resident known there is no one to log the processing for. The cases
+    app reaches it only through its post queue, which the access decision guards."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    wrapped_key = models.BinaryField()
+    kek_id = models.CharField(max_length=40)
+    storage_name = models.CharField(max_length=300, unique=True)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("held file")
+
+    def __str__(self) -> str:
+        return f"held file {self.public_id}"

@@ -6,6 +6,7 @@ processing-log record. Only key rotation and the re-application of the shredding
 reach the keys without one (`system_access`): they read and decide nothing about a person.
 """
 
+import io
 import json
 import logging
 import os
@@ -23,6 +24,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regie.accounts.models import Resident, User
 from regie.core import crypto, gate
@@ -30,7 +32,7 @@ from regie.core.gate import system_access
 from regie.processing_log.gate import Actor, processing
 from regie.vault import keys, scan, stream, uploads
 from regie.vault.activities import SHRED
-from regie.vault.models import ResidentKey, ShreddingEntry, StoredFile
+from regie.vault.models import HeldFile, ResidentKey, ShreddingEntry, StoredFile
 
 _TEXT_VERSION = b"\x01"
 
@@ -333,6 +335,7 @@ _SEALED_RESIDENT_FIELDS = (("bsn_sealed", "resident.bsn"), ("name_sealed", "resi
 class RotationResult:
     keys: int
     fields: int
+    held: int = 0
 
 
 @transaction.atomic
@@ -361,20 +364,42 @@ def kek_rotate() -> RotationResult:
             key.kek_id = settings.REGIE_KEK_ID
             key.save(update_fields=["wrapped_key", "kek_id"])
             rewrapped += 1
-    return RotationResult(rewrapped, fields)
+        held = 0
+        for item in HeldFile.objects.exclude(kek_id=settings.REGIE_KEK_ID).select_for_update():
+            file_key = keys.unwrap(
+                _kek(item.kek_id), bytes(item.wrapped_key), purpose=_held_purpose(item.public_id)
+            )
+            item.wrapped_key = keys.wrap(
+                settings.REGIE_KEK, file_key, purpose=_held_purpose(item.public_id)
+            )
+            item.kek_id = settings.REGIE_KEK_ID
+            item.save(update_fields=["wrapped_key", "kek_id"])
+            held += 1
+    return RotationResult(rewrapped, fields, held)
 
 
 # Accepting an upload ---------------------------------------------------------------------
 
 
-def file_accept(
-    *, resident: Resident, source: BinaryIO, filename: str, version: int = 1
-) -> StoredFile:
-    """Check, clean, scan and encrypt an uploaded file; raises uploads.UploadRefused or
-    scan.ScanRefused and stores nothing when it is refused. FILENAME (as the person named it)
-    decides nothing but the expected type; it is not stored."""
+@dataclass(frozen=True)
+class Checked:
+    """An upload that passed: its type, and its content with the metadata stripped."""
+
+    kind: uploads.FileType
+    clean: BinaryIO
+
+
+def file_check(*, source: BinaryIO, filename: str, only: frozenset[str] | None = None) -> Checked:
+    """Check, clean and scan an upload without storing it; raises uploads.UploadRefused or
+    scan.ScanRefused. ONLY narrows the allow-list to these extensions (e.g. {"pdf"})."""
     try:
         kind = uploads.inspect(source, filename)
+        if only is not None and kind.extension not in only:
+            raise uploads.UploadRefused(
+                "type",
+                _("Only a file of this kind can be accepted here: %(kinds)s.")
+                % {"kinds": ", ".join(sorted(only)).upper()},
+            )
         clean = uploads.strip_metadata(source, kind)
         clean.seek(0)
         scan.scan(clean)
@@ -383,10 +408,131 @@ def file_accept(
         logger.warning("upload refused: %s", refusal.code)
         raise
     clean.seek(0)
+    return Checked(kind=kind, clean=clean)
+
+
+def file_accept(
+    *, resident: Resident, source: BinaryIO, filename: str, version: int = 1
+) -> StoredFile:
+    """Check, clean, scan and encrypt an uploaded file; raises uploads.UploadRefused or
+    scan.ScanRefused and stores nothing when it is refused. FILENAME (as the person named it)
+    decides nothing but the expected type; it is not stored."""
+    checked = file_check(source=source, filename=filename)
     return file_store(
         resident=resident,
-        source=clean,
-        content_type=kind.content_type,
-        extension=kind.extension,
+        source=checked.clean,
+        content_type=checked.kind.content_type,
+        extension=checked.kind.extension,
         version=version,
     )
+
+
+# Held files: checked, scanned and encrypted, but no resident known yet ----------------------
+
+
+def _held_purpose(public_id: uuid.UUID) -> bytes:
+    return f"regie-held-key:{public_id}".encode()
+
+
+def _held_aad(public_id: uuid.UUID) -> bytes:
+    return f"regie-held:{public_id}".encode()
+
+
+def _encrypt_to_storage(key: bytes, source: BinaryIO, name: str, aad: bytes) -> tuple[str, int]:
+    handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)
+    try:
+        with handle:
+            size = stream.encrypt_stream(key, source, handle, associated_data=aad)
+        with open(handle.name, "rb") as ciphertext:
+            stored_name = default_storage.save(name, _TemporaryCiphertext(ciphertext, name=name))
+    finally:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+    return stored_name, size
+
+
+@transaction.atomic
+def held_store(*, source: BinaryIO, content_type: str, extension: str) -> HeldFile:
+    """Encrypt SOURCE (already checked and scanned) under a key of its own, wrapped by the
+    KEK, until someone decides whose it is."""
+    public_id = uuid.uuid4()
+    file_key = keys.new_key()
+    stored_name, size = _encrypt_to_storage(
+        file_key, source, f"held/{public_id.hex[:2]}/{public_id}.rgv", _held_aad(public_id)
+    )
+    held = HeldFile(
+        public_id=public_id,
+        wrapped_key=keys.wrap(settings.REGIE_KEK, file_key, purpose=_held_purpose(public_id)),
+        kek_id=settings.REGIE_KEK_ID,
+        storage_name=stored_name,
+        size=size,
+        content_type=content_type,
+        extension=extension,
+    )
+    try:
+        held.save()
+    except Exception:
+        default_storage.delete(stored_name)
+        raise
+    return held
+
+
+def held_open(held: HeldFile) -> Iterator[bytes]:
+    """The plaintext of HELD, chunk by chunk, verified as it is read."""
+    file_key = keys.unwrap(
+        _kek(held.kek_id), bytes(held.wrapped_key), purpose=_held_purpose(held.public_id)
+    )
+    body = default_storage.open(held.storage_name, "rb")
+
+    def chunks() -> Iterator[bytes]:
+        with body:
+            yield from stream.decrypt_stream(
+                file_key, body, associated_data=_held_aad(held.public_id)
+            )
+
+    return chunks()
+
+
+class _ChunkReader(io.RawIOBase):
+    """A file-like view of an iterator of chunks, so a decrypting stream can feed an
+    encrypting one without the plaintext touching the disk."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: "bytearray | memoryview") -> int:  # type: ignore[override]
+        while not self._buffer:
+            try:
+                self._buffer = next(self._chunks)
+            except StopIteration:
+                return 0
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
+
+
+@transaction.atomic
+def held_release(*, held: HeldFile, resident: Resident) -> StoredFile:
+    """Re-encrypt HELD under RESIDENT's key (inside the caller's processing) and delete the
+    held copy once the transaction commits."""
+    stored = file_store(
+        resident=resident,
+        source=io.BufferedReader(_ChunkReader(held_open(held)), buffer_size=stream.CHUNK_SIZE),
+        content_type=held.content_type,
+        extension=held.extension,
+    )
+    held_delete(held=held)
+    return stored
+
+
+@transaction.atomic
+def held_delete(*, held: HeldFile) -> None:
+    """Delete HELD: its row now, its body when the transaction commits."""
+    name = held.storage_name
+    held.delete()
+    transaction.on_commit(partial(_delete_bodies, [name]))

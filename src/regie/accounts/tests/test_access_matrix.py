@@ -23,7 +23,15 @@ from regie.breaches.services import breach_register
 from regie.cases import selectors as case_selectors
 from regie.cases import services as case_services
 from regie.cases.anonymise import fingerprint
-from regie.cases.models import AddressReveal, CareContact, Case, CaseDocument, Consultation
+from regie.cases.models import (
+    AddressReveal,
+    CareContact,
+    Case,
+    CaseDocument,
+    Consultation,
+    PostItem,
+    PostStatus,
+)
 from regie.conftest import INTAKE, PASSWORD, People, inspecting, log_in
 from regie.exchange.models import Share
 from regie.lawfulness.models import Consent, Objection
@@ -285,6 +293,18 @@ def _consultation_id(people: People) -> dict[str, object]:
             question="?",
             checked=fingerprint(draft),
         )
+    return {"public_id": item.public_id}
+
+
+def _post_item_id(people: People) -> dict[str, object]:
+    item = PostItem.objects.filter(status=PostStatus.WAITING).first()
+    if item is None:
+        held = vault_services.held_store(
+            source=io.BytesIO(b"%PDF-1.7 scanned post"),
+            content_type="application/pdf",
+            extension="pdf",
+        )
+        item = PostItem.objects.create(held=held, channel="upload", unmatched="nothing")
     return {"public_id": item.public_id}
 
 
@@ -620,6 +640,12 @@ MATRIX: dict[str, Row] = {
     "cases:reveal-decide": _post_only("teamleider", kwargs=_reveal_id),
     "cases:reveal-open": _post_only("consulent", kwargs=_reveal_id),
     "cases:reveal-alerts": staff_only("privacy_officer"),
+    "cases:cover-sheet": staff_only("consulent", "teamleider", kwargs=_case_id),
+    "cases:post-intake": staff_only("consulent", "teamleider"),
+    "cases:post-queue": staff_only("teamleider"),
+    "cases:post-item": staff_only("teamleider", kwargs=_post_item_id),
+    "cases:post-item-pdf": staff_only("teamleider", kwargs=_post_item_id),
+    "cases:post-reject": staff_only("teamleider", kwargs=_post_item_id),
     "api:lawfulness-assess": everyone(
         404, **{ANON: 401, "consulent": 405, "teamleider": 405, "privacy_officer": 405}
     ),

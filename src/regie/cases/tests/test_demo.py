@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from regie.accounts.models import User
-from regie.cases.models import Case, InvolvedPerson
+from regie.cases.models import Case, InvolvedPerson, PostItem, PostStatus
 from regie.conftest import inspecting, log_in
+from regie.vault.models import HeldFile
 
 
 def _cases() -> list[tuple[str, bool]]:
@@ -19,16 +20,21 @@ def _cases() -> list[tuple[str, bool]]:
 
 def test_it_loads_the_demo_cases_once_and_removes_them(db: None, settings) -> None:
     settings.DEMO = True
+    settings.REGIE_SCAN = "off"  # as `make demo` runs it
     call_command("demo", no_serve=True, stdout=StringIO())
     call_command("demo", no_serve=True, stdout=StringIO())
 
     assert _cases() == [("jeugdwet", False), ("participatiewet", True), ("wmo", False)]
     with inspecting():
         assert InvolvedPerson.objects.get().role == "legal_representative"
+        assert sorted(Case.objects.values_list("number", flat=True))[0].startswith("JW-")
+    assert PostItem.objects.get().status == PostStatus.WAITING
+    assert HeldFile.objects.count() == 1
 
     call_command("remove_demo", stdout=StringIO())
 
     assert _cases() == []
+    assert not PostItem.objects.exists() and not HeldFile.objects.exists()
 
 
 def test_it_shows_the_demo_cases_to_the_demo_consulent(db: None, settings) -> None:

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from regie.accounts.models import CaseloadEntry, Professional, Resident, Team, User
 from regie.breaches.models import Breach
+from regie.cases import demo as cases_demo
 from regie.core.gate import system_access
 from regie.isms import demo as isms_demo
 from regie.reports import demo as reports_demo
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         counts = [residents.count(), professionals.count(), users.count()]
         reports_demo.remove()
         isms_demo.remove()
+        cases_demo.remove()
         CaseloadEntry.objects.filter(consulent__in=users).delete()
         # The breaches the demo staff recorded point at them: they go first.
         Breach.objects.filter(is_demo=True).delete()

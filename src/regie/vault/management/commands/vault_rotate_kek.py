@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Re-wrap every resident data key under the current REGIE_KEK (after setting a new "
         "REGIE_KEK/REGIE_KEK_ID and moving the old one to REGIE_KEK_PREVIOUS), and re-seal the "
-        "residents' BSN and name. Documents are not re-encrypted. Afterwards the old key can be "
+        "residents' BSN and name, and the keys of held files (post not yet filed). Documents "
+        "are not re-encrypted. Afterwards the old key can be "
         "removed from REGIE_KEK_PREVIOUS."
     )
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
         result = kek_rotate()
         keys = "key" if result.keys == 1 else "keys"
         fields = "field" if result.fields == 1 else "fields"
+        held = f", {result.held} held file key(s) re-wrapped" if result.held else ""
         self.stdout.write(
             f"{result.keys} resident {keys} re-wrapped, {result.fields} sealed {fields} re-sealed"
+            f"{held}"
         )
