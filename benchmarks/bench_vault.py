@@ -112,9 +112,11 @@ def main() -> None:
         if (work / "back.bin").read_bytes()[:MIB] != source.read_bytes()[:MIB]:
             sys.exit("decryption gave something else back")
 
+    machine = platform.processor() or platform.machine()
     print(
-        f"Vault benchmark, {datetime.date.today()}, {platform.node()}, {platform.processor() or platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, file {size // MIB} MiB, best of {rounds}"
+        f"Vault benchmark, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{platform.node()}, {machine}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, file {size // MIB} MiB, best of {rounds}"
     )
     print("| step | time | throughput | vs. plain copy | peak memory (RSS) | target |")
     print("|---|---|---|---|---|---|")
@@ -127,7 +129,7 @@ def main() -> None:
             "" if step == "copy" else ("met" if ratio >= 0.5 and peak < 100 * MIB else "MISSED")
         )
         print(
-            f"| {step} | {best:.2f} s | {size / MIB / best:.0f} MiB/s | {ratio:.2f}× | "
+            f"| {step} | {best:.2f} s | {size / MIB / best:.0f} MiB/s | {ratio:.2f}x | "
             f"{peak / MIB:.0f} MiB | {target} |"
         )
 
