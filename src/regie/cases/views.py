@@ -40,6 +40,7 @@ from regie.cases.forms import (
     StatusForm,
 )
 from regie.cases.models import PostChannel
+from regie.web.forms import refusal_onto
 
 
 def _user(request: HttpRequest) -> User:
@@ -49,12 +50,8 @@ def _user(request: HttpRequest) -> User:
 
 
 def _errors_onto(form: Form, error: ValidationError) -> None:
-    """Put a service's refusal on the form field it names (or on the form as a whole)."""
-    aliases = {"data": "covered_data"}
-    for field, problems in error.message_dict.items():
-        field = aliases.get(field, field)
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)
+    """A service names consent data "data"; the form calls it "covered_data"."""
+    refusal_onto(form, error, {"data": "covered_data"})
 
 
 @permits(Action.CASE_VIEW)

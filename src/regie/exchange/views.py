@@ -14,6 +14,7 @@ from regie.accounts.access import Action, permits, public
 from regie.accounts.models import User
 from regie.exchange import dlp, selectors, services
 from regie.exchange.forms import CodeForm, ReturnForm, ShareForm
+from regie.web.forms import refusal_onto
 
 _VERIFIED = "regie_verified_shares"
 
@@ -55,9 +56,7 @@ def case_shares(request: HttpRequest, public_id: UUID) -> HttpResponse:
             findings = refusal.findings
             form.add_error("reason", refusal.message_dict["reason"])
         except ValidationError as refusal:
-            for field, problems in refusal.message_dict.items():
-                for problem in problems:
-                    form.add_error(field if field in form.fields else None, problem)
+            refusal_onto(form, refusal)
         else:
             messages.success(
                 request,
@@ -160,9 +159,7 @@ def share_documents(request: HttpRequest, token: str) -> HttpResponse:
                     title=form.cleaned_data["title"],
                 )
             except ValidationError as refusal:
-                for field, problems in refusal.message_dict.items():
-                    for problem in problems:
-                        form.add_error(field if field in form.fields else None, problem)
+                refusal_onto(form, refusal)
             else:
                 messages.success(request, _("Your document is received. Thank you."))
                 return redirect("exchange:documents", token=token)

@@ -30,6 +30,7 @@ from regie.monitoring.models import (
     TriageStatus,
 )
 from regie.monitoring.sources import FileRefused
+from regie.web.forms import refusal_onto
 
 # What the mail-gateway parser (a module without Django) says, in the user's language.
 _REFUSALS = {
@@ -159,8 +160,7 @@ def sources(request: HttpRequest) -> HttpResponse:
                 created_by=_user(request),
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            refusal_onto(form, exc)
         else:
             form = SourceForm()
     return render(

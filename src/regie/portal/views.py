@@ -26,6 +26,7 @@ from regie.processing_log import merkle
 from regie.processing_log.models import ActorKind
 from regie.processing_log.reading import Entry
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
+from regie.web.forms import refusal_onto
 
 ACTING_FOR = "portal_acting_for"
 PAGE_SIZE = 25
@@ -43,15 +44,7 @@ def _for(request: HttpRequest) -> UUID | None:
 
 
 def _errors_onto(form: Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        for problem in error.messages:
-            form.add_error(None, problem)
-        return
-    aliases = {"data": "covered_data"}
-    for field, problems in error.message_dict.items():
-        field = aliases.get(field, field)
-        for problem in problems:
-            form.add_error(field if field in form.fields else None, problem)
+    refusal_onto(form, error, {"data": "covered_data"})
 
 
 def _context(request: HttpRequest, **extra: object) -> dict[str, object]:

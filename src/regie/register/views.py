@@ -30,6 +30,7 @@ from regie.register.models import (
     WorkProcessStep,
 )
 from regie.register.services import ACTIVITY_FIELDS
+from regie.web.forms import refusal_onto
 
 
 def _user(request: HttpRequest) -> User:
@@ -38,9 +39,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def _errors_onto(form: BaseForm, error: ValidationError) -> None:
-    for name, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(name if name in form.fields else None, message)
+    refusal_onto(form, error)
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
