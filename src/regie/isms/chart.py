@@ -17,22 +17,31 @@ VALUE_WIDTH = 120
 ROW = 34
 TOP = 56
 
-# (result, fill, legend label); patterns are defined in _DEFS.
+# (result, fill); "hatch" and "dots" are patterns defined in _defs().
 SEGMENTS = (
     (picture.COMPLIANT, "#1f4e3d"),
-    (picture.PARTIAL, "url(#isms-hatch)"),
+    (picture.PARTIAL, "hatch"),
     (picture.NON_COMPLIANT, "#ffffff"),
-    (picture.NOT_ASSESSED, "url(#isms-dots)"),
+    (picture.NOT_ASSESSED, "dots"),
 )
 
-_DEFS = (
-    '<defs><pattern id="isms-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffffff"/>'
-    '<line x1="0" y1="0" x2="0" y2="8" stroke="#1f4e3d" stroke-width="4"/></pattern>'
-    '<pattern id="isms-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
-    '<rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="1.2" fill="#333333"/>'
-    "</pattern></defs>"
-)
+
+def _fill(fill: str, key: str) -> str:
+    return f"url(#isms-{key}-{fill})" if fill in {"hatch", "dots"} else fill
+
+
+def _defs(key: str) -> str:
+    """The patterns of one chart; their ids carry the chart's KEY, because a report holds a
+    chart per framework and an id must be unique in the document."""
+    return (
+        f'<defs><pattern id="isms-{key}-hatch" width="8" height="8" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="8" height="8" fill="#ffffff"/>'
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="#1f4e3d" stroke-width="4"/></pattern>'
+        f'<pattern id="isms-{key}-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="1.2" fill="#333333"/>'
+        "</pattern></defs>"
+    )
 
 
 def _labels() -> dict[str, str]:
@@ -44,7 +53,7 @@ def _labels() -> dict[str, str]:
     }
 
 
-def _legend() -> SafeString:
+def _legend(key: str) -> SafeString:
     labels = _labels()
     items = []
     for index, (result, fill) in enumerate(SEGMENTS):
@@ -54,7 +63,7 @@ def _legend() -> SafeString:
                 '<rect x="{}" y="10" width="18" height="18" fill="{}" stroke="#000000"/>'
                 '<text x="{}" y="24" font-size="13">{}</text>',
                 x,
-                fill,
+                _fill(fill, key),
                 x + 24,
                 labels[result],
             )
@@ -69,7 +78,7 @@ def _legend() -> SafeString:
     return SafeString("".join(items))
 
 
-def _bar(part: picture.Part, y: int) -> SafeString:
+def _bar(part: picture.Part, y: int, key: str) -> SafeString:
     pieces = [
         format_html(
             '<text x="{}" y="{}" font-size="13" text-anchor="end">{}</text>',
@@ -90,7 +99,7 @@ def _bar(part: picture.Part, y: int) -> SafeString:
                     f"{x:.1f}",
                     y + 4,
                     f"{width:.1f}",
-                    fill,
+                    _fill(fill, key),
                 )
             )
         x += width
@@ -122,11 +131,12 @@ def _bar(part: picture.Part, y: int) -> SafeString:
     return SafeString("".join(pieces))
 
 
-def gap_chart(parts: list[picture.Part]) -> SafeString:
+def gap_chart(parts: list[picture.Part], *, key: str = "gap") -> SafeString:
+    """KEY names the chart, unique within the page (letters, digits and hyphens)."""
     height = TOP + ROW * len(parts) + 8
     width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
     bars = format_html_join(
-        "", "{}", ((_bar(part, TOP + ROW * i),) for i, part in enumerate(parts))
+        "", "{}", ((_bar(part, TOP + ROW * i, key),) for i, part in enumerate(parts))
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="isms-chart" viewBox="0 0 {} {}" '
@@ -134,7 +144,7 @@ def gap_chart(parts: list[picture.Part]) -> SafeString:
         "{}{}{}</svg>",
         width,
         height,
-        SafeString(_DEFS),
-        _legend(),
+        SafeString(_defs(key)),
+        _legend(key),
         bars,
     )

@@ -10,19 +10,29 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 INK = "#1f4e3d"
-FILLS = ("url(#rp-solid)", "url(#rp-hatch)", "url(#rp-dots)", "#ffffff")
+PATTERNS = ("solid", "hatch", "dots")
 
-_DEFS = (
-    "<defs>"
-    f'<pattern id="rp-solid" width="4" height="4" patternUnits="userSpaceOnUse">'
-    f'<rect width="4" height="4" fill="{INK}"/></pattern>'
-    '<pattern id="rp-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffffff"/>'
-    f'<line x1="0" y1="0" x2="0" y2="8" stroke="{INK}" stroke-width="4"/></pattern>'
-    '<pattern id="rp-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
-    '<rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="1.4" fill="#333333"/>'
-    "</pattern></defs>"
-)
+
+def _fills(key: str) -> tuple[str, ...]:
+    return (*(f"url(#rp-{key}-{name})" for name in PATTERNS), "#ffffff")
+
+
+def _defs(key: str) -> str:
+    """The fill patterns of one chart. Their ids carry the chart's KEY: a page or PDF holds
+    several charts, and an id must be unique in a document (WeasyPrint warns and a browser
+    uses the first)."""
+    return (
+        "<defs>"
+        f'<pattern id="rp-{key}-solid" width="4" height="4" patternUnits="userSpaceOnUse">'
+        f'<rect width="4" height="4" fill="{INK}"/></pattern>'
+        f'<pattern id="rp-{key}-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="8" stroke="{INK}" stroke-width="4"/></pattern>'
+        f'<pattern id="rp-{key}-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="1.4" fill="#333333"/>'
+        "</pattern></defs>"
+    )
+
 
 LEFT = 40
 TOP = 40
@@ -38,8 +48,10 @@ class Bar:
     values: Sequence[int]
 
 
-def stacked_bars(series: Sequence[str], bars: Sequence[Bar]) -> SafeString:
-    """Vertical bars, one per BAR, stacked from its values in the order of SERIES."""
+def stacked_bars(series: Sequence[str], bars: Sequence[Bar], *, key: str) -> SafeString:
+    """Vertical bars, one per BAR, stacked from its values in the order of SERIES. KEY names
+    the chart, unique within the page (letters and digits)."""
+    fills = _fills(key)
     highest = max((sum(bar.values) for bar in bars), default=0) or 1
     width = LEFT + SLOT * max(len(bars), 1) + 20
     legend = format_html_join(
@@ -47,7 +59,7 @@ def stacked_bars(series: Sequence[str], bars: Sequence[Bar]) -> SafeString:
         '<rect x="{}" y="8" width="16" height="16" fill="{}" stroke="#000000"/>'
         '<text x="{}" y="21" font-size="12">{}</text>',
         (
-            (LEFT + index * 150, FILLS[index], LEFT + index * 150 + 22, name)
+            (LEFT + index * 150, fills[index], LEFT + index * 150 + 22, name)
             for index, name in enumerate(series)
         ),
     )
@@ -67,7 +79,7 @@ def stacked_bars(series: Sequence[str], bars: Sequence[Bar]) -> SafeString:
                         f"{y:.1f}",
                         BAR,
                         f"{height:.1f}",
-                        FILLS[index],
+                        fills[index],
                     )
                 )
         pieces.append(
@@ -95,7 +107,7 @@ def stacked_bars(series: Sequence[str], bars: Sequence[Bar]) -> SafeString:
         "{}{}{}{}</svg>",
         max(width, LEFT + 150 * len(series)),
         TOP + HEIGHT + BOTTOM,
-        SafeString(_DEFS),
+        SafeString(_defs(key)),
         legend,
         axis,
         SafeString("".join(pieces)),

@@ -25,6 +25,7 @@ def progress_chart(progress: list[dict[str, Any]]) -> SafeString | None:
     return stacked_bars(
         [_("Done"), _("Late"), _("Planned")],
         [Bar(_month(row["on"]), (row["done"], row["late"], row["planned"])) for row in progress],
+        key="progress",
     )
 
 
@@ -41,6 +42,7 @@ def breaches_chart(quarters: list[dict[str, Any]]) -> SafeString | None:
             Bar(quarter_label(row), (row["reported"], row["total"] - row["reported"]))
             for row in quarters
         ],
+        key="breaches",
     )
 
 
@@ -62,12 +64,12 @@ def gap_rows(gap: dict[str, Any], previous: dict[str, Any] | None) -> list[dict[
     return rows
 
 
-def gap_chart(rows: list[dict[str, Any]]) -> SafeString:
+def gap_chart(rows: list[dict[str, Any]], *, key: str) -> SafeString:
     parts = [
         picture.Part(row["key"], row["label"], dict(row["counts"]), previous_percent=row["before"])
         for row in rows
     ]
-    return isms_chart.gap_chart(parts)
+    return isms_chart.gap_chart(parts, key=key)
 
 
 def _risk_move(row: dict[str, Any]) -> str:
@@ -92,9 +94,9 @@ def context(report: Report) -> dict[str, Any]:
     previous = figures.get("previous")
     gaps = []
     if at_end and report.is_confidential:
-        for gap in at_end["gaps"]:
+        for number, gap in enumerate(at_end["gaps"], start=1):
             rows = gap_rows(gap, previous)
-            gaps.append({**gap, "rows": rows, "chart": gap_chart(rows)})
+            gaps.append({**gap, "rows": rows, "chart": gap_chart(rows, key=f"gap{number}")})
     awareness = [
         {**row, "percent": _percent(row["completed"], row["staff"])}
         for row in (at_end or {}).get("awareness", [])

@@ -77,7 +77,7 @@ def test_it_shows_the_picture_per_part_with_chart_table_and_trend(people, login_
     )
     html = page.content.decode()
     assert "<svg" in html and 'aria-hidden="true"' in html
-    assert "isms-hatch" in html  # results told apart by pattern, not colour alone
+    assert "url(#isms-gap-hatch)" in html  # results told apart by pattern, not colour alone
     assert en("Figures per part") in html
     assert "100.0% (+50.0)" in html  # the value printed on the bar
     assert "GAP 2026-01-01" in html
