@@ -511,6 +511,9 @@ LOGGING = {
         # WeasyPrint reports every step of every PDF (and of its own style sheet at import).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # The demo's in-process worker seals the log every few seconds; a line per run would
+        # bury the demo's log-ins and requests. Failures are errors and still show.
+        **({"django.tasks": {"level": "WARNING"}} if DEMO else {}),
     },
 }
 CSRF_FAILURE_VIEW = "regie.web.views.csrf_failure"
