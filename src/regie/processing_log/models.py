@@ -80,6 +80,8 @@ class ProcessingRecord(AppendOnlyModel):
             models.Index(fields=["data_subject_id", "-id"], name="pl_subject_idx"),
             models.Index(fields=["trace_id"], name="pl_trace_idx"),
             models.Index(fields=["activity_uri", "end_time"], name="pl_activity_idx"),
+            # What one staff member did: the privacy officer's search after an insider alert.
+            models.Index(fields=["actor_id", "-id"], name="pl_actor_idx"),
         ]
 
     def __str__(self) -> str:

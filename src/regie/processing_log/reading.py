@@ -70,19 +70,21 @@ def records_for(
     data_subject_id: str | None = None,
     activity: str | None = None,
     trace_id: str | None = None,
+    actor_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 100,
     before_id: int | None = None,
 ) -> Page:
     """Records matching every criterion given, newest first, LIMIT per page; SINCE and UNTIL
-    bound the end time (from inclusive, until exclusive). Raises QueryError naming the field."""
+    bound the end time (from inclusive, until exclusive); ACTOR_ID is who acted (a user's
+    public id, or a system's name). Raises QueryError naming the field."""
     if data_subject_bsn is not None and data_subject_id is not None:
         raise QueryError("data_subject", "give a BSN or a pseudonym, not both")
-    if not (data_subject_bsn or data_subject_id or activity or trace_id):
+    if not (data_subject_bsn or data_subject_id or activity or trace_id or actor_id):
         raise QueryError(
             "data_subject",
-            "name a data_subject, a processing_activity_id or a trace_id; "
+            "name a data_subject, a processing_activity_id, a trace_id or an actor; "
             "the log is not read without one of them",
         )
     if data_subject_bsn is not None:
@@ -110,6 +112,8 @@ def records_for(
         criteria &= Q(activity_uri=activity)
     if trace_id:
         criteria &= Q(trace_id=trace_id)
+    if actor_id:
+        criteria &= Q(actor_id=actor_id)
     if since is not None:
         criteria &= Q(end_time__gte=since)
     if until is not None:

@@ -6,4 +6,5 @@ app_name = "processing_log"
 
 urlpatterns = [
     path("inwoner/verwerkingen/", views.my_processing, name="mine"),
+    path("privacy/logboek/", views.search, name="search"),
 ]

@@ -556,6 +556,7 @@ MATRIX: dict[str, Row] = {
             "professional": 404,
         }
     ),
+    "processing_log:search": staff_only("privacy_officer"),
     "portal:home": _resident_only(),
     "portal:act-for": everyone(405),
     "portal:cases": _resident_only(),

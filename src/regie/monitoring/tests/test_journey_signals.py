@@ -78,3 +78,14 @@ def test_the_privacy_officer_reads_an_insider_alert(page: Page, people: People) 
     screenshot(page, "privacy-insider-alert.png")
     page.get_by_role("button", name=_("Record conclusion")).click()
     expect(page.get_by_test_id("alert-status")).to_have_text(_("Justified"))
+
+    # On to the log: what else did this staff member do?
+    page.get_by_role(
+        "link", name=_("Search the processing log for what this staff member did")
+    ).click()
+    expect(page.get_by_label(_("Staff member"))).to_have_value(str(people.consulent.public_id))
+    page.get_by_role("button", name=_("Search")).click()
+    results = page.get_by_role("table")
+    expect(results).to_contain_text("case.read")
+    expect(results).to_contain_text(people.bram.subject_pseudonym[:12])
+    screenshot(page, "privacy-log-search.png")
