@@ -2,8 +2,9 @@
 that each is in the signed tree.
 
 Reading the log is itself a processing of the resident's data (AVG art. 15 for the resident,
-supervision for the privacy officer), so a read that names a known resident writes a record
-of its own under `builtin.READ_PROCESSING_LOG`, in the same transaction as the read.
+supervision for the privacy officer), so a read writes a record of its own under
+`builtin.READ_PROCESSING_LOG`, in the same transaction, for every known resident whose records
+it returns: the one it names, or each one on a page found by activity, trace or actor.
 
 As in the LDV read extension, a query names a data subject, a processing activity or a trace:
 the log is never handed out whole through this door (the OTLP export is the other one). A BSN
@@ -119,7 +120,7 @@ def records_for(
     if until is not None:
         criteria &= Q(end_time__lt=until)
     if not data_subject_id:
-        return _page(criteria, limit, before_id)
+        return _page_of_many(actor, criteria, limit, before_id)
     try:
         with processing(
             activity=builtin.READ_PROCESSING_LOG,
@@ -150,6 +151,30 @@ def own_records(*, user: User, limit: int = 100, before_id: int | None = None) -
             raise Resident.DoesNotExist
         current.add_subject(resident)
         return _page(Q(data_subject_id=resident.subject_pseudonym), limit, before_id)
+
+
+def _page_of_many(actor: "User | Actor", criteria: Q, limit: int, before_id: int | None) -> Page:
+    """A page that may hold records of many residents (a search by activity, trace or actor):
+    reading it is a processing of each of them that Regie knows, one record per resident in
+    one trace, which is what the insider rule on bulk searches counts."""
+    page = _page(criteria, limit, before_id)
+    pseudonyms = {entry.record.data_subject_id for entry in page.entries}
+    if not pseudonyms:
+        return page
+    try:
+        with processing(
+            activity=builtin.READ_PROCESSING_LOG,
+            actor=actor,
+            name=READ_NAME,
+            subjects_follow=True,
+        ) as current:
+            for resident in Resident.objects.filter(subject_pseudonym__in=pseudonyms):
+                current.add_subject(resident)
+            if not current.subjects:
+                raise _NotAResident
+    except _NotAResident:
+        pass  # only subjects other systems reported: nobody of Regie's to log the read for
+    return page
 
 
 def _check_page(limit: int, before_id: int | None) -> None:

@@ -21,6 +21,7 @@ from regie.processing_log.gate import processing
 from regie.processing_log.models import ActorKind, Checkpoint, ProcessingRecord
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.services import log_seal_all
+from regie.processing_log.tests.factories import raw_record
 from regie.register import builtin
 from regie.register.models import ProcessingActivityVersion
 
@@ -244,12 +245,14 @@ def test_it_pages_newest_first(login_as, people: People):
     assert seen == expected
 
 
-def test_it_finds_a_trace_and_an_activity_without_logging_a_read(login_as, people: People):
+def test_it_finds_a_trace_and_an_activity_and_logs_the_read_per_resident(login_as, people: People):
     client = login_as(people.privacy_officer)
     registration = ProcessingRecord.objects.filter(name="resident.register").first()
     assert registration is not None
+    reads = ProcessingRecord.objects.filter(name="processing_log.read")
 
     by_trace = _search(client, {"trace_id": registration.trace_id}).json()
+    after_trace = set(reads.values_list("data_subject_id", flat=True))
     by_activity = _search(client, {"processing_activity_id": builtin.ASSIGN_CASELOAD}).json()
 
     assert {r["trace_id"] for r in by_trace["records"]} == {registration.trace_id}
@@ -259,7 +262,25 @@ def test_it_finds_a_trace_and_an_activity_without_logging_a_read(login_as, peopl
         .order_by("-id")
         .values_list("id", flat=True)
     )
-    assert not ProcessingRecord.objects.filter(name="processing_log.read").exists()
+    # Each page holds records of residents Regie knows: the read is logged for each of them.
+    assert after_trace == {registration.data_subject_id}
+    assert set(reads.values_list("data_subject_id", flat=True)) == {
+        people.anna.subject_pseudonym,
+        people.bram.subject_pseudonym,
+    }
+    assert set(reads.values_list("actor_id", flat=True)) == {str(people.privacy_officer.public_id)}
+
+
+def test_it_logs_no_read_for_subjects_only_another_system_knows(login_as, people: People):
+    raw_record()
+    reads = ProcessingRecord.objects.filter(name="processing_log.read")
+
+    found = _search(
+        login_as(people.privacy_officer), {"processing_activity_id": builtin.REGISTER_RESIDENT}
+    ).json()
+
+    assert "0" * 64 in [r["data_subject_id"] for r in found["records"]]
+    assert reads.count() == len({people.anna.subject_pseudonym, people.bram.subject_pseudonym})
 
 
 def test_it_leaves_the_proof_out_until_the_record_is_sealed(login_as, people: People):

@@ -133,3 +133,18 @@ def test_it_starts_from_the_staff_member_an_alert_names(login_as, people: People
 
     assert f'<option value="{member}" selected>' in html
     assert '<option value="" selected>' in unknown.split('name="staff"')[1]
+
+
+def test_it_records_the_read_for_every_resident_a_page_shows(login_as, people: People) -> None:
+    process(people.consulent, people.anna)
+    process(people.consulent, people.bram)
+    reads = ProcessingRecord.objects.filter(
+        name="processing_log.read", actor_id=str(people.privacy_officer.public_id)
+    )
+
+    _search(login_as(people.privacy_officer), staff=str(people.consulent.public_id))
+
+    assert sorted(reads.values_list("data_subject_id", flat=True)) == sorted(
+        [people.anna.subject_pseudonym, people.bram.subject_pseudonym]
+    )
+    assert reads.values("trace_id").distinct().count() == 1  # one search, one trace
