@@ -1,12 +1,15 @@
 """The demo's information security: the BIG structure in Regie's own words, two assessments
 half a year apart (so the picture has a trend), measures with costs over two budget years,
-the letter's four social-domain risks, the adopted policy and an awareness campaign.
-Made through the services; loading twice changes nothing."""
+the letter's four social-domain risks, the adopted policy and an awareness campaign, and the
+minutes of a security meeting kept as an evidence file. Made through the services; loading
+twice changes nothing."""
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from regie.accounts.models import User
@@ -15,6 +18,7 @@ from regie.isms.models import (
     Assessment,
     Budget,
     Campaign,
+    EvidenceFile,
     Framework,
     Measure,
     MeasureStatus,
@@ -86,6 +90,7 @@ POLICIES = [
     "Richtlijnen Informatieveiligheid en Privacy",
 ]
 CAMPAIGN = "Privacy in gesprek met inwoners"
+EVIDENCE = ("6.2", "verslag-beveiligingsoverleg-oktober.pdf")
 
 
 def _assess(assessment: Assessment, figures: dict[str, tuple[int, int, int]]) -> None:
@@ -103,6 +108,37 @@ def _assess(assessment: Assessment, figures: dict[str, tuple[int, int, int]]) ->
             )
 
 
+def _evidence(assessment: Assessment, ciso: User) -> None:
+    """The minutes of October's security meeting as evidence for 6.2. The demo runs with
+    REGIE_SCAN=off, so the file goes through every check but the virus scan (the banner says
+    so); with no scanner and no such switch it is refused like any upload, and the demo has no
+    evidence file."""
+    from weasyprint import HTML  # slow to import; only this file needs it
+
+    ref, filename = EVIDENCE
+    minutes = HTML(
+        string="<h1>Verslag informatiebeveiligingsoverleg</h1>"
+        "<p>Gemeente Lindendal, 14 oktober 2026. Voorzitter: de CISO.</p>"
+        "<h2>Besproken</h2><ul><li>Twee beveiligingsincidenten van het derde kwartaal, "
+        "beide afgehandeld.</li><li>Het risicoregister: het risico van onbeveiligde mail "
+        "is verlaagd nu inwoners per post kunnen sturen.</li><li>Voortgang van de maatregel "
+        "Veilig mailen voor medewerkers.</li></ul>"
+        "<h2>Besluit</h2><p>Het overleg komt elke maand bijeen; dit verslag is het bewijs "
+        "voor maatregel 6.2 van de GAP-analyse.</p>"
+    ).write_pdf()
+    result = assessment.results.get(node__ref_id=ref)
+    try:
+        services.evidence_add(
+            result=result,
+            upload=io.BytesIO(minutes),
+            filename=filename,
+            description="Verslag van het beveiligingsoverleg van oktober, met besluiten.",
+            actor=ciso,
+        )
+    except ValidationError:
+        return
+
+
 def remove() -> list[int]:
     """Delete what `load` made (for `remove_demo`); returns the numbers removed per kind."""
     measures = Measure.objects.filter(title__in=[row[0] for row in PLAN])
@@ -110,6 +146,8 @@ def remove() -> list[int]:
     policies = Policy.objects.filter(title__in=POLICIES)
     campaigns = Campaign.objects.filter(title=CAMPAIGN)
     assessments = Assessment.objects.filter(framework__urn=BIG_URN)
+    for evidence in EvidenceFile.objects.filter(result__assessment__in=assessments):
+        services.evidence_delete(evidence=evidence, actor=None)
     counts = [qs.count() for qs in (assessments, measures, risks, policies, campaigns)]
     for found in (measures, risks, policies, campaigns, assessments):
         found.delete()
@@ -133,6 +171,7 @@ def load(users: dict[str, User]) -> None:
             framework=big, title=title, assessed_on=when, department="", created_by=ciso
         )
         _assess(assessment, figures)
+    _evidence(assessment, ciso)  # the autumn assessment, made last
 
     risks = []
     for title, description, (lk, im, rlk, rim), short, long in RISKS:

@@ -20,9 +20,10 @@ Table = tuple[list[str], list[list[object]]]
 
 def assessment_table(assessment: Assessment) -> Table:
     header = [_("Reference"), _("Requirement"), _("Part"), _("Result"), _("Maturity"),
-              _("Notes"), _("Evidence")]  # fmt: skip
+              _("Notes"), _("Where paper evidence is kept"),
+              _("Evidence files (SHA-256)")]  # fmt: skip
     rows: list[list[object]] = []
-    for result in selectors.results(assessment):
+    for result in selectors.results(assessment).prefetch_related("evidence_files__file"):
         node = result.node
         rows.append(
             [
@@ -33,6 +34,9 @@ def assessment_table(assessment: Assessment) -> Table:
                 result.maturity,
                 result.notes,
                 result.evidence,
+                "; ".join(
+                    f"{item.name} ({item.file.sha256})" for item in result.evidence_files.all()
+                ),
             ]
         )
     return header, rows

@@ -75,10 +75,12 @@ class ResultForm(forms.Form):
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     evidence = forms.CharField(
-        label=_("Evidence"),
+        label=_("Where paper evidence is kept"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Where the evidence can be found (document number, location)."),
+        help_text=_(
+            "Document numbers or locations of evidence that is not attached as a file below."
+        ),
     )
 
     def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
@@ -87,6 +89,20 @@ class ResultForm(forms.Form):
             "low": framework.min_score,
             "high": framework.max_score,
         }
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, office document, image or text; it is scanned for viruses."),
+        error_messages={"required": _("Choose a file."), "empty": _("The file is empty.")},
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=300,
+        help_text=_("What the file shows, in a sentence."),
+        error_messages={"required": _("Say briefly what this file shows.")},
+    )
 
 
 class MeasureForm(forms.ModelForm):

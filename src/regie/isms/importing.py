@@ -19,6 +19,10 @@ def explain(error: LibraryError) -> str:
         "older_version": _(
             "Library %(node)s is already imported in version %(detail)s; this file is older."
         ),
+        "evidence": _(
+            "Requirement %(node)s has evidence files, but this version drops it or no longer "
+            "assesses it. Delete the evidence first if that is intended."
+        ),
     }
     template = messages.get(error.code, _("The library cannot be imported (%(detail)s)."))
     return template % {"node": error.node or "?", "detail": error.detail or "?"}

@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from regie.isms import picture
+from regie.processing_log.models import AppendOnlyModel
+from regie.vault.models import OrganisationFile
 
 
 def _translated(obj: "Framework | RequirementNode", key: str) -> str:
@@ -113,7 +115,7 @@ class AssessmentResult(models.Model):
     result = models.CharField(max_length=20, choices=Result.choices, default=Result.NOT_ASSESSED)
     maturity = models.IntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    # References to evidence (document numbers, locations); files wait for the vault.
+    # Where paper evidence is kept (document numbers, locations); files are EvidenceFile rows.
     evidence = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -124,6 +126,65 @@ class AssessmentResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.node.ref_id}: {self.result}"
+
+
+class EvidenceFile(models.Model):
+    """A file that shows how a requirement is met: a report, a screenshot, a signed policy.
+    The body is an OrganisationFile in the vault (encrypted, with the SHA-256 of its plaintext);
+    this row says what it is evidence of. A result with evidence cannot be deleted from under
+    it: a framework update that would drop the requirement is refused instead."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    result = models.ForeignKey(
+        AssessmentResult, on_delete=models.PROTECT, related_name="evidence_files"
+    )
+    file = models.OneToOneField(OrganisationFile, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=200)
+    description = models.CharField(max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EvidenceAction(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded")
+    DOWNLOADED = "downloaded", _("Downloaded")
+    DELETED = "deleted", _("Deleted")
+
+
+class EvidenceEvent(AppendOnlyModel):
+    """One upload, download or deletion of an evidence file: who, what, when. Append-only (on
+    PostgreSQL a trigger refuses changes too), and by value rather than by foreign key, so it
+    outlives the file, the result and the person it names. No resident is involved, so this is
+    not the processing log."""
+
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=20, choices=EvidenceAction.choices)
+    actor_public_id = models.UUIDField(null=True)
+    actor_name = models.CharField(max_length=300)
+    assessment_public_id = models.UUIDField()
+    node_public_id = models.UUIDField()
+    evidence_public_id = models.UUIDField()
+    file_name = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["assessment_public_id", "node_public_id"], name="isms_evidence_event_where"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.file_name}"
 
 
 class Priority(models.IntegerChoices):

@@ -16,6 +16,8 @@ from regie.isms.models import (
     AssessmentResult,
     Budget,
     Campaign,
+    EvidenceEvent,
+    EvidenceFile,
     Framework,
     Measure,
     MeasureStatus,
@@ -41,6 +43,17 @@ def assessments(framework: Framework | None = None) -> QuerySet[Assessment]:
 
 def results(assessment: Assessment) -> QuerySet[AssessmentResult]:
     return assessment.results.select_related("node", "node__part").order_by("node__order")
+
+
+def evidence_files(result: AssessmentResult) -> QuerySet[EvidenceFile]:
+    return result.evidence_files.select_related("file", "uploaded_by")
+
+
+def evidence_trail(result: AssessmentResult) -> QuerySet[EvidenceEvent]:
+    """Every upload, download and deletion of evidence for RESULT, the latest first."""
+    return EvidenceEvent.objects.filter(
+        assessment_public_id=result.assessment.public_id, node_public_id=result.node.public_id
+    ).order_by("-at", "-pk")
 
 
 def previous_assessment(assessment: Assessment) -> Assessment | None:

@@ -1,19 +1,22 @@
 """Every write of the ISMS. Each function is one transaction; bad input raises
 ValidationError naming the field (or LibraryError naming the node) and writes nothing."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from pathlib import PurePath
+from typing import Any, BinaryIO
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from regie.accounts.access import Action, may
 from regie.accounts.models import Kind, User
 from regie.isms import library as lib
 from regie.isms.models import (
@@ -23,6 +26,9 @@ from regie.isms.models import (
     Campaign,
     CampaignReminder,
     Completion,
+    EvidenceAction,
+    EvidenceEvent,
+    EvidenceFile,
     Framework,
     Measure,
     Policy,
@@ -34,6 +40,14 @@ from regie.isms.models import (
     Snapshot,
 )
 from regie.isms.riskmatrix import Matrix
+from regie.vault import scan, uploads
+from regie.vault.services import (
+    file_check,
+    organisation_file_delete,
+    organisation_file_open,
+    organisation_file_store,
+    refusal_text,
+)
 
 POLICY_REMINDER_DAYS = 30
 
@@ -121,6 +135,7 @@ def framework_import(*, text: str | bytes) -> ImportSummary:
             row.save()
         stored[node.urn] = row
     removed_urns = existing.keys() - by_urn.keys()
+    _keep_evidence(framework, removed_urns)
     RequirementNode.objects.filter(framework=framework, urn__in=removed_urns).delete()
     for node in data.nodes:
         row = stored[node.urn]
@@ -141,6 +156,19 @@ def framework_import(*, text: str | bytes) -> ImportSummary:
         changed=len(changed),
         removed=len(removed_urns),
     )
+
+
+def _keep_evidence(framework: Framework, removed_urns: Iterable[str]) -> None:
+    """Refuse an update that would drop a requirement, or make it no longer assessable, while
+    evidence files are kept for it: audit evidence is deleted on purpose, not by an import."""
+    held = (
+        EvidenceFile.objects.filter(result__node__framework=framework)
+        .filter(Q(result__node__urn__in=list(removed_urns)) | Q(result__node__assessable=False))
+        .select_related("result__node")
+        .first()
+    )
+    if held is not None:
+        raise lib.LibraryError("evidence", held.result.node.urn)
 
 
 def _align_results(framework: Framework) -> None:
@@ -202,6 +230,103 @@ def assessment_result_record(
     result.evidence = evidence.strip()
     result.save()
     return result
+
+
+# Evidence files -------------------------------------------------------------------------
+
+EVIDENCE_NAME_MAX = 200
+EVIDENCE_DESCRIPTION_MAX = 300
+
+
+def _evidence_name(filename: str) -> str:
+    """The name the file is shown and downloaded under: the last part of what the browser
+    sent, printable characters only, its extension kept when it has to be shortened. It is
+    never used as a path: the vault chooses where the body goes."""
+    name = PurePath(filename.replace("\\", "/")).name
+    name = "".join(char for char in name if char.isprintable() and char not in '"').strip()
+    if len(name) > EVIDENCE_NAME_MAX:
+        suffix = PurePath(name).suffix[:11]
+        name = name[: EVIDENCE_NAME_MAX - len(suffix)] + suffix
+    return name
+
+
+def _trail(*, action: EvidenceAction, actor: User | None, evidence: EvidenceFile) -> None:
+    result = evidence.result
+    EvidenceEvent.objects.create(
+        action=action,
+        actor_public_id=actor.public_id if actor else None,
+        actor_name=(actor.get_full_name() or actor.username) if actor else "",
+        assessment_public_id=result.assessment.public_id,
+        node_public_id=result.node.public_id,
+        evidence_public_id=evidence.public_id,
+        file_name=evidence.name,
+        sha256=evidence.file.sha256,
+    )
+
+
+def _require(actor: User, action: Action) -> None:
+    if not may(actor, action, in_service=True):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    result: AssessmentResult,
+    upload: BinaryIO,
+    filename: str,
+    description: str,
+    actor: User,
+) -> EvidenceFile:
+    """Keep UPLOAD as evidence for RESULT: checked against the allow-list, stripped of its
+    metadata, scanned, and encrypted under an organisation key; recorded in the trail. A
+    refusal is a ValidationError on "file" or "description" and stores nothing."""
+    _require(actor, Action.ISMS_MANAGE)
+    description = description.strip()
+    errors: dict[str, str] = {}
+    if not description:
+        errors["description"] = _("Say briefly what this file shows.")
+    elif len(description) > EVIDENCE_DESCRIPTION_MAX:
+        errors["description"] = _("Keep the description to %(max)d characters.") % {
+            "max": EVIDENCE_DESCRIPTION_MAX
+        }
+    name = _evidence_name(filename)
+    try:
+        checked = file_check(source=upload, filename=name)
+    except (uploads.UploadRefused, scan.ScanRefused) as refusal:
+        errors["file"] = refusal_text(refusal)
+    if errors:
+        raise ValidationError(errors)
+    stored = organisation_file_store(
+        source=checked.clean,
+        content_type=checked.kind.content_type,
+        extension=checked.kind.extension,
+    )
+    evidence = EvidenceFile.objects.create(
+        result=result, file=stored, name=name, description=description, uploaded_by=actor
+    )
+    _trail(action=EvidenceAction.UPLOADED, actor=actor, evidence=evidence)
+    return evidence
+
+
+@transaction.atomic
+def evidence_open(*, evidence: EvidenceFile, actor: User) -> Iterator[bytes]:
+    """The plaintext of EVIDENCE for ACTOR to download; the download is in the trail."""
+    _require(actor, Action.ISMS_VIEW)
+    _trail(action=EvidenceAction.DOWNLOADED, actor=actor, evidence=evidence)
+    return organisation_file_open(evidence.file)
+
+
+@transaction.atomic
+def evidence_delete(*, evidence: EvidenceFile, actor: User | None) -> None:
+    """Delete EVIDENCE and its encrypted body (once the transaction commits); the deletion
+    stays in the trail. ACTOR None is Regie itself (removing the demo)."""
+    if actor is not None:
+        _require(actor, Action.ISMS_MANAGE)
+    _trail(action=EvidenceAction.DELETED, actor=actor, evidence=evidence)
+    item = evidence.file
+    evidence.delete()
+    organisation_file_delete(item=item)
 
 
 # Implementation plan ------------------------------------------------------------------

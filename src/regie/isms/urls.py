@@ -16,6 +16,17 @@ urlpatterns = [
         name="assessment-result",
     ),
     path(
+        "isms/beoordelingen/<uuid:public_id>/eisen/<uuid:node_id>/bewijs/",
+        views.evidence_add,
+        name="evidence-add",
+    ),
+    path("isms/bewijs/<uuid:public_id>/", views.evidence_download, name="evidence-download"),
+    path(
+        "isms/bewijs/<uuid:public_id>/verwijderen/",
+        views.evidence_delete,
+        name="evidence-delete",
+    ),
+    path(
         "isms/beoordelingen/<uuid:public_id>/export.<str:fmt>",
         views.assessment_export,
         name="assessment-export",

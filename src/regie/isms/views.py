@@ -4,14 +4,16 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Count, Model
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from regie.accounts.access import Action, get_for, may, permits
+from regie.accounts.models import User
 from regie.isms import exports, forms, selectors, services
 from regie.isms.chart import gap_chart
 from regie.isms.importing import explain
@@ -20,12 +22,14 @@ from regie.isms.models import (
     Assessment,
     AssessmentResult,
     Campaign,
+    EvidenceFile,
     Framework,
     Measure,
     Policy,
     RequirementNode,
     Risk,
 )
+from regie.web.forms import refusal_onto
 
 
 def _form_page(
@@ -128,22 +132,64 @@ def assessment_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "assessment": assessment,
             "picture": found,
             "chart": gap_chart(found.parts),
-            "results": selectors.results(assessment),
+            "results": selectors.results(assessment).annotate(
+                evidence_count=Count("evidence_files")
+            ),
             "may_manage": may(request.user, Action.ISMS_MANAGE),
         },
     )
 
 
-@permits(Action.ISMS_MANAGE)
-def assessment_result(request: HttpRequest, public_id: UUID, node_id: UUID) -> HttpResponse:
-    assessment = get_for(request, Action.ISMS_MANAGE, Assessment, public_id=public_id)
-    node = get_for(request, Action.ISMS_MANAGE, RequirementNode, public_id=node_id)
-    result = AssessmentResult.objects.filter(assessment=assessment, node=node).first()
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _result(
+    request: HttpRequest, action: Action, public_id: UUID, node_id: UUID
+) -> AssessmentResult:
+    assessment = get_for(request, action, Assessment, public_id=public_id)
+    node = get_for(request, action, RequirementNode, public_id=node_id)
+    result = (
+        AssessmentResult.objects.filter(assessment=assessment, node=node)
+        .select_related("assessment", "node")
+        .first()
+    )
     if result is None:
         raise Http404
+    return result
+
+
+def _result_page(
+    request: HttpRequest, result: AssessmentResult, form: BaseForm | None
+) -> HttpResponse:
+    return render(
+        request,
+        "isms/result.html",
+        {
+            "form": form,
+            "result": result,
+            "assessment": result.assessment,
+            "node": result.node,
+            "evidence_files": selectors.evidence_files(result),
+            "trail": selectors.evidence_trail(result),
+            "may_manage": may(request.user, Action.ISMS_MANAGE),
+        },
+    )
+
+
+@permits(Action.ISMS_VIEW)
+def assessment_result(request: HttpRequest, public_id: UUID, node_id: UUID) -> HttpResponse:
+    """The result of one requirement with its evidence: the CISO edits it, the privacy
+    officer reads it."""
+    result = _result(request, Action.ISMS_VIEW, public_id, node_id)
+    if not may(request.user, Action.ISMS_MANAGE):
+        if request.method == "POST":
+            raise Http404
+        return _result_page(request, result, None)
     form = forms.ResultForm(
         request.POST or None,
-        framework=assessment.framework,
+        framework=result.assessment.framework,
         initial={
             "result": result.result,
             "maturity": result.maturity,
@@ -163,12 +209,76 @@ def assessment_result(request: HttpRequest, public_id: UUID, node_id: UUID) -> H
                 evidence=data["evidence"],
             ),
         ):
-            messages.success(request, _("The result for %(node)s is saved.") % {"node": node})
-            return redirect("isms:assessment", public_id=assessment.public_id)
+            messages.success(
+                request, _("The result for %(node)s is saved.") % {"node": result.node}
+            )
+            return redirect("isms:assessment", public_id=result.assessment.public_id)
+    return _result_page(request, result, form)
+
+
+@permits(Action.ISMS_MANAGE)
+def evidence_add(request: HttpRequest, public_id: UUID, node_id: UUID) -> HttpResponse:
+    result = _result(request, Action.ISMS_MANAGE, public_id, node_id)
+    form = forms.EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            evidence = services.evidence_add(
+                result=result,
+                upload=upload,
+                filename=upload.name or "",
+                description=form.cleaned_data["description"],
+                actor=_user(request),
+            )
+        except ValidationError as refusal:
+            refusal_onto(form, refusal)
+        else:
+            messages.success(request, _("%(name)s is kept as evidence.") % {"name": evidence.name})
+            return redirect(
+                "isms:assessment-result",
+                public_id=result.assessment.public_id,
+                node_id=result.node.public_id,
+            )
     return render(
         request,
-        "isms/result.html",
-        {"form": form, "assessment": assessment, "node": node},
+        "isms/evidence_add.html",
+        {"form": form, "result": result, "assessment": result.assessment, "node": result.node},
+    )
+
+
+def _evidence(request: HttpRequest, action: Action, public_id: UUID) -> EvidenceFile:
+    evidence = get_for(request, action, EvidenceFile, public_id=public_id)
+    return EvidenceFile.objects.select_related("file", "result__assessment", "result__node").get(
+        pk=evidence.pk
+    )
+
+
+@permits(Action.ISMS_VIEW)
+def evidence_download(request: HttpRequest, public_id: UUID) -> StreamingHttpResponse:
+    evidence = _evidence(request, Action.ISMS_VIEW, public_id)
+    chunks = services.evidence_open(evidence=evidence, actor=_user(request))
+    response = StreamingHttpResponse(chunks, content_type=evidence.file.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, evidence.name)
+    response["Content-Length"] = str(evidence.file.size)
+    return response
+
+
+@permits(Action.ISMS_MANAGE)
+def evidence_delete(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    evidence = _evidence(request, Action.ISMS_MANAGE, public_id)
+    result = evidence.result
+    if request.method == "POST":
+        services.evidence_delete(evidence=evidence, actor=_user(request))
+        messages.success(request, _("%(name)s is deleted.") % {"name": evidence.name})
+        return redirect(
+            "isms:assessment-result",
+            public_id=result.assessment.public_id,
+            node_id=result.node.public_id,
+        )
+    return render(
+        request,
+        "isms/evidence_delete.html",
+        {"evidence": evidence, "assessment": result.assessment, "node": result.node},
     )
 
 

@@ -6,6 +6,8 @@
                 the body is a vault stream in Django's storage
       └── HeldFile: a key per file of no resident yet (scanned post not yet filed),
             held until someone decides whose it is
+      └── OrganisationFile: a key per file of the organisation itself (ISMS evidence),
+            which never belongs to a resident
 
 Deleting a resident's ResidentKey makes everything under it unreadable (crypto-shredding);
 the ShreddingEntry rows, and the journal file they are copied to, say which keys are gone.
@@ -110,3 +112,30 @@ class HeldFile(models.Model):
 
     def __str__(self) -> str:
         return f"held file {self.public_id}"
+
+
+class OrganisationFile(models.Model):
+    """An encrypted file of the organisation itself, such as evidence for an information
+    security measure: it is about no resident and never will be. Its own key is wrapped
+    directly by the KEK (and re-wrapped on rotation), as a held file's is; unlike a held file
+    it stays until its owner deletes it, so nothing that cleans up held files touches it.
+
+    Unlike a StoredFile it keeps the SHA-256 of its plaintext: an auditor compares it with
+    the copy they were given, and there is no person whose file a digest could give away.
+    Not gated, as it holds no one's personal data; the app that owns it guards the access."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    wrapped_key = models.BinaryField()
+    kek_id = models.CharField(max_length=40)
+    storage_name = models.CharField(max_length=300, unique=True)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation file")
+
+    def __str__(self) -> str:
+        return f"organisation file {self.public_id}"

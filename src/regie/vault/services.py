@@ -6,13 +6,14 @@ processing-log record. Only key rotation and the re-application of the shredding
 reach the keys without one (`system_access`): they read and decide nothing about a person.
 """
 
+import hashlib
 import io
 import json
 import logging
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
@@ -32,7 +33,13 @@ from regie.core.gate import system_access
 from regie.processing_log.gate import Actor, processing
 from regie.vault import keys, scan, stream, uploads
 from regie.vault.activities import SHRED
-from regie.vault.models import HeldFile, ResidentKey, ShreddingEntry, StoredFile
+from regie.vault.models import (
+    HeldFile,
+    OrganisationFile,
+    ResidentKey,
+    ShreddingEntry,
+    StoredFile,
+)
 
 _TEXT_VERSION = b"\x01"
 
@@ -336,13 +343,31 @@ class RotationResult:
     keys: int
     fields: int
     held: int = 0
+    organisation: int = 0
+
+
+def _rewrap_own_keys(
+    model: type[HeldFile] | type[OrganisationFile], purpose: Callable[[uuid.UUID], bytes]
+) -> int:
+    """Re-wrap the keys of files that the KEK wraps directly (held and organisation files)."""
+    count = 0
+    for item in model.objects.exclude(kek_id=settings.REGIE_KEK_ID).select_for_update():
+        file_key = keys.unwrap(
+            _kek(item.kek_id), bytes(item.wrapped_key), purpose=purpose(item.public_id)
+        )
+        item.wrapped_key = keys.wrap(settings.REGIE_KEK, file_key, purpose=purpose(item.public_id))
+        item.kek_id = settings.REGIE_KEK_ID
+        item.save(update_fields=["wrapped_key", "kek_id"])
+        count += 1
+    return count
 
 
 @transaction.atomic
 def kek_rotate() -> RotationResult:
     """Re-wrap every resident key that is not under the current REGIE_KEK, and re-seal the
-    small fields sealed under an older one (a resident's BSN and name); the documents and notes
-    under the resident keys are not touched. Afterwards the old key can be retired."""
+    small fields sealed under an older one (a resident's BSN and name), and re-wrap the keys
+    of held and organisation files; the bodies are not touched. Afterwards the old key can be
+    retired."""
     rewrapped = 0
     fields = 0
     with system_access("re-sealing under the new key-encryption key; nothing is shown"):
@@ -364,18 +389,9 @@ def kek_rotate() -> RotationResult:
             key.kek_id = settings.REGIE_KEK_ID
             key.save(update_fields=["wrapped_key", "kek_id"])
             rewrapped += 1
-        held = 0
-        for item in HeldFile.objects.exclude(kek_id=settings.REGIE_KEK_ID).select_for_update():
-            file_key = keys.unwrap(
-                _kek(item.kek_id), bytes(item.wrapped_key), purpose=_held_purpose(item.public_id)
-            )
-            item.wrapped_key = keys.wrap(
-                settings.REGIE_KEK, file_key, purpose=_held_purpose(item.public_id)
-            )
-            item.kek_id = settings.REGIE_KEK_ID
-            item.save(update_fields=["wrapped_key", "kek_id"])
-            held += 1
-    return RotationResult(rewrapped, fields, held)
+        held = _rewrap_own_keys(HeldFile, _held_purpose)
+        organisation = _rewrap_own_keys(OrganisationFile, _organisation_purpose)
+    return RotationResult(rewrapped, fields, held, organisation)
 
 
 # Accepting an upload ---------------------------------------------------------------------
@@ -411,6 +427,16 @@ def file_check(*, source: BinaryIO, filename: str, only: frozenset[str] | None =
     return Checked(kind=kind, clean=clean)
 
 
+def refusal_text(refusal: uploads.UploadRefused | scan.ScanRefused) -> str:
+    """What to tell the person whose upload file_check refused, in their language; the scanner's
+    own answer (a signature name, a socket error) is for the log, not for them."""
+    if isinstance(refusal, uploads.UploadRefused):
+        return str(refusal.message)
+    if refusal.code == "infected":
+        return _("The file contains a virus and was not accepted.")
+    return _("The file could not be checked for viruses, so it was not accepted. Try again later.")
+
+
 def file_accept(
     *, resident: Resident, source: BinaryIO, filename: str, version: int = 1
 ) -> StoredFile:
@@ -438,7 +464,9 @@ def _held_aad(public_id: uuid.UUID) -> bytes:
     return f"regie-held:{public_id}".encode()
 
 
-def _encrypt_to_storage(key: bytes, source: BinaryIO, name: str, aad: bytes) -> tuple[str, int]:
+def _encrypt_to_storage(
+    key: bytes, source: stream.Reader, name: str, aad: bytes
+) -> tuple[str, int]:
     handle = tempfile.NamedTemporaryFile(dir=_temp_dir(), delete=False)
     try:
         with handle:
@@ -535,4 +563,87 @@ def held_delete(*, held: HeldFile) -> None:
     """Delete HELD: its row now, its body when the transaction commits."""
     name = held.storage_name
     held.delete()
+    transaction.on_commit(partial(_delete_bodies, [name]))
+
+
+# Organisation files: the organisation's own, never a resident's ---------------------------
+
+
+def _organisation_purpose(public_id: uuid.UUID) -> bytes:
+    return f"regie-organisation-key:{public_id}".encode()
+
+
+def _organisation_aad(public_id: uuid.UUID) -> bytes:
+    return f"regie-organisation:{public_id}".encode()
+
+
+class _Digesting:
+    """Reads SOURCE through, keeping the SHA-256 of what passed."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self._source = source
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1, /) -> bytes:
+        data = self._source.read(size)
+        self.digest.update(data)
+        return data
+
+
+@transaction.atomic
+def organisation_file_store(
+    *, source: BinaryIO, content_type: str, extension: str
+) -> OrganisationFile:
+    """Encrypt SOURCE (already checked and scanned) under a key of its own, wrapped by the
+    KEK, and keep the SHA-256 of its plaintext."""
+    public_id = uuid.uuid4()
+    file_key = keys.new_key()
+    digesting = _Digesting(source)
+    stored_name, size = _encrypt_to_storage(
+        file_key,
+        digesting,
+        f"organisation/{public_id.hex[:2]}/{public_id}.rgv",
+        _organisation_aad(public_id),
+    )
+    item = OrganisationFile(
+        public_id=public_id,
+        wrapped_key=keys.wrap(
+            settings.REGIE_KEK, file_key, purpose=_organisation_purpose(public_id)
+        ),
+        kek_id=settings.REGIE_KEK_ID,
+        storage_name=stored_name,
+        size=size,
+        sha256=digesting.digest.hexdigest(),
+        content_type=content_type,
+        extension=extension,
+    )
+    try:
+        item.save()
+    except Exception:
+        default_storage.delete(stored_name)
+        raise
+    return item
+
+
+def organisation_file_open(item: OrganisationFile) -> Iterator[bytes]:
+    """The plaintext of ITEM, chunk by chunk, verified as it is read."""
+    file_key = keys.unwrap(
+        _kek(item.kek_id), bytes(item.wrapped_key), purpose=_organisation_purpose(item.public_id)
+    )
+    body = default_storage.open(item.storage_name, "rb")
+
+    def chunks() -> Iterator[bytes]:
+        with body:
+            yield from stream.decrypt_stream(
+                file_key, body, associated_data=_organisation_aad(item.public_id)
+            )
+
+    return chunks()
+
+
+@transaction.atomic
+def organisation_file_delete(*, item: OrganisationFile) -> None:
+    """Delete ITEM: its row now, its body when the transaction commits."""
+    name = item.storage_name
+    item.delete()
     transaction.on_commit(partial(_delete_bodies, [name]))

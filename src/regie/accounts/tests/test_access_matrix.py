@@ -108,7 +108,7 @@ def _isms(kind: str) -> Callable[[People], dict[str, object]]:
         from datetime import date
 
         from regie.isms import services as isms
-        from regie.isms.models import Assessment, Campaign, Measure, Policy, Risk
+        from regie.isms.models import Assessment, Campaign, EvidenceFile, Measure, Policy, Risk
         from regie.isms.tests.libraries import TREE, small
 
         assessment = Assessment.objects.first()
@@ -147,6 +147,21 @@ def _isms(kind: str) -> Callable[[People], dict[str, object]]:
         if kind == "result":
             node = assessment.results.select_related("node").first().node  # type: ignore[union-attr]
             return {"public_id": assessment.public_id, "node_id": node.public_id}
+        if kind == "evidence":
+            evidence = EvidenceFile.objects.first()
+            if evidence is None:
+                stored = vault_services.organisation_file_store(
+                    source=io.BytesIO(b"%PDF-1.7 verslag"),
+                    content_type="application/pdf",
+                    extension="pdf",
+                )
+                evidence = EvidenceFile.objects.create(
+                    result=assessment.results.earliest("pk"),
+                    file=stored,
+                    name="verslag.pdf",
+                    description="Verslag",
+                )
+            return {"public_id": evidence.public_id}
         if kind.endswith(".csv"):
             obj = made[kind.removesuffix(".csv")]()
             return {"public_id": obj.public_id, "fmt": "csv"}
@@ -656,7 +671,10 @@ MATRIX: dict[str, Row] = {
     "isms:framework": staff_only(*ISMS_READERS, kwargs=_isms("framework")),
     "isms:assessment-new": staff_only("ciso"),
     "isms:assessment": staff_only(*ISMS_READERS, kwargs=_isms("assessment")),
-    "isms:assessment-result": staff_only("ciso", kwargs=_isms("result")),
+    "isms:assessment-result": staff_only(*ISMS_READERS, kwargs=_isms("result")),
+    "isms:evidence-add": staff_only("ciso", kwargs=_isms("result")),
+    "isms:evidence-download": staff_only(*ISMS_READERS, kwargs=_isms("evidence")),
+    "isms:evidence-delete": staff_only("ciso", kwargs=_isms("evidence")),
     "isms:assessment-export": staff_only(*ISMS_READERS, kwargs=_isms("assessment.csv")),
     "isms:soa-export": staff_only(*ISMS_READERS, kwargs=_isms("assessment.csv")),
     "isms:plan": staff_only(*ISMS_READERS),

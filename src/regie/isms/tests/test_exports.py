@@ -44,7 +44,7 @@ def test_it_exports_the_assessment_as_csv(people, login_as) -> None:
     lines = response.content.decode("utf-8-sig").splitlines()
     assert response["Content-Type"].startswith("text/csv")
     assert lines[0].split(";")[:4] == ["Reference", "Requirement", "Part", "Result"]
-    assert lines[1].split(";") == ["A.1", "One", "A Part A", "Compliant", "4", "", "Corsa 7"]
+    assert lines[1].split(";") == ["A.1", "One", "A Part A", "Compliant", "4", "", "Corsa 7", ""]
     assert len(lines) == 4  # the three assessable requirements
 
 

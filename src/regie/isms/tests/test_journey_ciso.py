@@ -1,8 +1,10 @@
-"""Journey: the CISO imports the BIG structure, assesses a few control points, sees the
-picture per part with its trend, plans a measure (and is stopped at a negative cost), and
-updates a risk."""
+"""Journey: the CISO imports the BIG structure, assesses a few control points, keeps the
+minutes of a security meeting as evidence and downloads them again, sees the picture per part
+with its trend, plans a measure (and is stopped at a negative cost), and updates a risk."""
 
+import hashlib
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -10,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from regie.conftest import PASSWORD, People
 from regie.isms import services
-from regie.isms.models import Framework, Measure, Result, Risk
+from regie.isms.models import EvidenceFile, Framework, Measure, Result, Risk
 from regie.isms.tests.libraries import BIG
 from regie.testing.browser import _, log_in_staff, screenshot
 
@@ -40,7 +42,40 @@ def _earlier_assessment(people: People) -> None:
     services.assessment_result_record(result=result, outcome=Result.PARTIAL, maturity=1)
 
 
-def test_it_assesses_the_big_and_plans_a_measure(page: Page, people: People) -> None:
+def _keep_evidence(page: Page, ref: str, tmp_path: Path) -> None:
+    """Attach the minutes of a meeting to REF, then download them as an auditor would."""
+    from weasyprint import HTML
+
+    minutes = tmp_path / "verslag-beveiligingsoverleg.pdf"
+    minutes.write_bytes(
+        HTML(string="<h1>Verslag beveiligingsoverleg</h1><p>Incidenten besproken.</p>").write_pdf()
+    )
+    page.get_by_role("link", name=f"{_('Assess')} {ref}", exact=True).click()
+    expect(page.get_by_text(_("No evidence files yet."))).to_be_visible()
+    page.get_by_role("link", name=_("Add an evidence file")).click()
+    page.get_by_label(_("File")).set_input_files(minutes)
+    page.get_by_label(_("Description")).fill("Verslag van het beveiligingsoverleg van oktober")
+    page.get_by_role("button", name=_("Upload")).click()
+    expect(page.get_by_role("status")).to_contain_text(minutes.name)
+    evidence = EvidenceFile.objects.select_related("file").get()
+    files = page.get_by_test_id("evidence-files")
+    expect(files).to_contain_text(evidence.file.sha256)
+    expect(page.get_by_test_id("evidence-trail")).to_contain_text(_("Uploaded"))
+    screenshot(page, "ciso-evidence.png")
+
+    with page.expect_download() as download:
+        files.get_by_role("link", name=f"{_('Download')} {minutes.name}").click()
+    downloaded = Path(download.value.path()).read_bytes()
+    assert hashlib.sha256(downloaded).hexdigest() == evidence.file.sha256
+    assert downloaded.startswith(b"%PDF-")
+    page.reload()
+    expect(page.get_by_test_id("evidence-trail")).to_contain_text(_("Downloaded"))
+    page.get_by_role("link", name=_("Cancel")).click()
+
+
+def test_it_assesses_the_big_and_plans_a_measure(
+    page: Page, people: People, clamd: Path, vault_storage: Path, tmp_path: Path
+) -> None:
     log_in_staff(page, people.ciso, PASSWORD)
     page.get_by_role("link", name=_("Information security"), exact=True).first.click()
     expect(
@@ -63,6 +98,7 @@ def test_it_assesses_the_big_and_plans_a_measure(page: Page, people: People) -> 
     _assess(page, "5.1", "Compliant", "3")
     _assess(page, "6.1", "Compliant", "4")
     _assess(page, "6.2", "Partially compliant", "2")
+    _keep_evidence(page, "6.2", tmp_path)
     table = page.get_by_test_id("picture-table")
     expect(table.get_by_role("row")).to_have_count(12)  # the header and the 11 parts
     expect(table.get_by_role("row").nth(2)).to_contain_text("+16,7")  # 6: 1 of 6, was 0
