@@ -39,7 +39,7 @@ class ReasonSerializer(serializers.Serializer):
         # "source" is also an attribute of every DRF field; declare it here instead.
         fields = super().get_fields()
         fields["source"] = serializers.CharField(
-            help_text="the articles and guidelines, separated by \"; \"; English"
+            help_text='the articles and guidelines, separated by "; "; English'
         )
         return fields
 
