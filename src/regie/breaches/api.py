@@ -38,7 +38,9 @@ class ReasonSerializer(serializers.Serializer):
     def get_fields(self) -> dict[str, serializers.Field]:
         # "source" is also an attribute of every DRF field; declare it here instead.
         fields = super().get_fields()
-        fields["source"] = serializers.CharField(help_text="the article or guideline")
+        fields["source"] = serializers.CharField(
+            help_text='the articles and guidelines, separated by "; "; English'
+        )
         return fields
 
 

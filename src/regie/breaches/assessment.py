@@ -10,8 +10,9 @@ reasoning and the Autoriteit Persoonsgegevens can follow it.
     as_json(decision)
 
 `parse` refuses unknown fields, unknown categories and values of the wrong kind, naming the
-field. The texts are English source strings; the interface translates them (`_` only marks
-them for the catalogue).
+field. The texts and the sources are English source strings; the interface translates them,
+each source on its own (`_` only marks them for the catalogue). The JSON of the CLI and the
+API stays in English: a machine reads it, and the rule ids are what it should match on.
 """
 
 from collections.abc import Mapping
@@ -76,22 +77,23 @@ FIELDS = (
 )
 REQUIRED = ("subjects", "discovered_at")
 
-AVG_4_12 = "AVG art. 4(12)"
-AVG_33_1 = "AVG art. 33(1)"
-AVG_33_5 = "AVG art. 33(5)"
-AVG_34_1 = "AVG art. 34(1)"
-AVG_34_3A = "AVG art. 34(3)(a)"
-AVG_34_3B = "AVG art. 34(3)(b)"
-EDPB_9_2022_RISK = "EDPB guidelines 9/2022, IV.B (assessing risk and high risk)"
-EDPB_9_2022_AVAILABILITY = "EDPB guidelines 9/2022, I.B.2 (availability breaches)"
-EDPB_9_2022_UNINTELLIGIBLE = (
+# Each source is marked for the catalogue on its own: a reason may cite several.
+AVG_4_12 = _("AVG art. 4(12)")
+AVG_33_1 = _("AVG art. 33(1)")
+AVG_33_5 = _("AVG art. 33(5)")
+AVG_34_1 = _("AVG art. 34(1)")
+AVG_34_3A = _("AVG art. 34(3)(a)")
+AVG_34_3B = _("AVG art. 34(3)(b)")
+EDPB_9_2022_RISK = _("EDPB guidelines 9/2022, IV.B (assessing risk and high risk)")
+EDPB_9_2022_AVAILABILITY = _("EDPB guidelines 9/2022, I.B.2 (availability breaches)")
+EDPB_9_2022_UNINTELLIGIBLE = _(
     "EDPB guidelines 9/2022, II.D and III.D (when notification is not required)"
 )
-EDPB_9_2022_AWARE = "EDPB guidelines 9/2022, II.A.2 (when a controller becomes aware)"
-EDPB_9_2022_DOCUMENT = "EDPB guidelines 9/2022, V.A (documenting breaches)"
-EDPB_01_2021_RANSOMWARE = "EDPB guidelines 01/2021, 2 (ransomware)"
-EDPB_01_2021_DEVICES = "EDPB guidelines 01/2021, 5 (lost or stolen devices)"
-EDPB_01_2021_MISPOSTAL = "EDPB guidelines 01/2021, 6 (mispostal)"
+EDPB_9_2022_AWARE = _("EDPB guidelines 9/2022, II.A.2 (when a controller becomes aware)")
+EDPB_9_2022_DOCUMENT = _("EDPB guidelines 9/2022, V.A (documenting breaches)")
+EDPB_01_2021_RANSOMWARE = _("EDPB guidelines 01/2021, 2 (ransomware)")
+EDPB_01_2021_DEVICES = _("EDPB guidelines 01/2021, 5 (lost or stolen devices)")
+EDPB_01_2021_MISPOSTAL = _("EDPB guidelines 01/2021, 6 (mispostal)")
 
 
 class InputError(ValueError):
@@ -121,8 +123,13 @@ class Facts:
 @dataclass(frozen=True)
 class Reason:
     rule: str
-    source: str
+    sources: tuple[str, ...]
     text: str
+
+    @property
+    def source(self) -> str:
+        """The sources on one line, in English, as the CLI and the API give them."""
+        return "; ".join(self.sources)
 
 
 @dataclass(frozen=True)
@@ -205,7 +212,7 @@ def assess(facts: Facts) -> Assessment:
         reasons.append(
             Reason(
                 "no-personal-data",
-                AVG_4_12,
+                (AVG_4_12,),
                 _(
                     "No personal data was involved, so this is a security incident but not a "
                     "personal data breach."
@@ -222,7 +229,7 @@ def assess(facts: Facts) -> Assessment:
         reasons.append(
             Reason(
                 "no-loss",
-                AVG_4_12,
+                (AVG_4_12,),
                 _(
                     "No personal data was disclosed, altered, lost or made unavailable, so "
                     "there is no personal data breach."
@@ -233,7 +240,7 @@ def assess(facts: Facts) -> Assessment:
     reasons.append(
         Reason(
             "breach-documented",
-            f"{AVG_33_5}; {EDPB_9_2022_DOCUMENT}",
+            (AVG_33_5, EDPB_9_2022_DOCUMENT),
             _(
                 "Personal data was disclosed, altered, lost or unavailable: this is a personal "
                 "data breach and is documented in the register, whether reported or not."
@@ -260,7 +267,7 @@ def _confidentiality(facts: Facts, reasons: list[Reason]) -> str:
         reasons.append(
             Reason(
                 "unintelligible",
-                f"{AVG_34_3A}; {EDPB_9_2022_UNINTELLIGIBLE}; {EDPB_01_2021_DEVICES}",
+                (AVG_34_3A, EDPB_9_2022_UNINTELLIGIBLE, EDPB_01_2021_DEVICES),
                 _(
                     "The data was unintelligible to whoever got it (encrypted, with the key "
                     "safe), so the disclosure itself carries no risk."
@@ -273,7 +280,7 @@ def _confidentiality(facts: Facts, reasons: list[Reason]) -> str:
     reasons.append(
         Reason(
             "disclosure",
-            f"{AVG_33_1}; {EDPB_9_2022_RISK}",
+            (AVG_33_1, EDPB_9_2022_RISK),
             _("Readable personal data reached people who should not have it: a risk."),
         )
     )
@@ -282,7 +289,7 @@ def _confidentiality(facts: Facts, reasons: list[Reason]) -> str:
         reasons.append(
             Reason(
                 "sensitive-data",
-                f"{AVG_34_1}; {EDPB_9_2022_RISK}",
+                (AVG_34_1, EDPB_9_2022_RISK),
                 _(
                     "Special categories, criminal data, BSNs, financial data or children's "
                     "data were disclosed: the harm (discrimination, identity fraud, damage) can "
@@ -299,13 +306,13 @@ def _confidentiality(facts: Facts, reasons: list[Reason]) -> str:
             )
         else:
             text = _("The people concerned are vulnerable, so the risk is high.")
-        reasons.append(Reason("vulnerable-subjects", f"{AVG_34_1}; {EDPB_9_2022_RISK}", text))
+        reasons.append(Reason("vulnerable-subjects", (AVG_34_1, EDPB_9_2022_RISK), text))
     if facts.subjects >= LARGE_SCALE_SUBJECTS and level != "high":
         level = "high"
         reasons.append(
             Reason(
                 "large-scale",
-                f"{AVG_34_1}; {EDPB_9_2022_RISK}",
+                (AVG_34_1, EDPB_9_2022_RISK),
                 _("Data of a thousand people or more was disclosed: the risk is high."),
             )
         )
@@ -314,7 +321,7 @@ def _confidentiality(facts: Facts, reasons: list[Reason]) -> str:
         reasons.append(
             Reason(
                 "trusted-recipient",
-                f"{AVG_34_3B}; {EDPB_01_2021_MISPOSTAL}",
+                (AVG_34_3B, EDPB_01_2021_MISPOSTAL),
                 _(
                     "The recipient is trusted and confirmed deleting the data without using "
                     "it, which lowers the risk by one step."
@@ -331,7 +338,7 @@ def _integrity(facts: Facts, reasons: list[Reason]) -> str:
     reasons.append(
         Reason(
             "integrity",
-            f"{AVG_33_1}; {EDPB_9_2022_RISK}",
+            (AVG_33_1, EDPB_9_2022_RISK),
             _(
                 "Personal data was altered: decisions about people may rest on wrong data. "
                 "With sensitive data or vulnerable people the risk is high."
@@ -347,7 +354,7 @@ def _availability(facts: Facts, reasons: list[Reason]) -> str:
         reasons.append(
             Reason(
                 "permanent-loss",
-                f"{AVG_33_1}; {EDPB_9_2022_AVAILABILITY}; {EDPB_01_2021_RANSOMWARE}",
+                (AVG_33_1, EDPB_9_2022_AVAILABILITY, EDPB_01_2021_RANSOMWARE),
                 _(
                     "Personal data is lost for good, without a backup: people may lose "
                     "support or rights that depend on it. With sensitive data or vulnerable "
@@ -362,7 +369,7 @@ def _availability(facts: Facts, reasons: list[Reason]) -> str:
         reasons.append(
             Reason(
                 "short-outage",
-                f"{EDPB_9_2022_AVAILABILITY}; {EDPB_01_2021_RANSOMWARE}",
+                (EDPB_9_2022_AVAILABILITY, EDPB_01_2021_RANSOMWARE),
                 _(
                     "The data was unavailable for less than 24 hours and nothing was lost: "
                     "documented, but no risk that needs reporting."
@@ -373,7 +380,7 @@ def _availability(facts: Facts, reasons: list[Reason]) -> str:
     reasons.append(
         Reason(
             "long-outage",
-            f"{AVG_33_1}; {EDPB_9_2022_AVAILABILITY}",
+            (AVG_33_1, EDPB_9_2022_AVAILABILITY),
             _(
                 "The data was unavailable for 24 hours or more: people may have missed care "
                 "or payments, a risk."
@@ -388,7 +395,7 @@ def _decide(facts: Facts, risk: str, reasons: list[Reason]) -> Assessment:
         reasons.append(
             Reason(
                 "no-notification",
-                AVG_33_1,
+                (AVG_33_1,),
                 _(
                     "The breach is unlikely to result in a risk to people: it is not reported "
                     "to the Autoriteit Persoonsgegevens, only documented."
@@ -399,7 +406,7 @@ def _decide(facts: Facts, risk: str, reasons: list[Reason]) -> Assessment:
     reasons.append(
         Reason(
             "notify-authority",
-            f"{AVG_33_1}; {EDPB_9_2022_AWARE}",
+            (AVG_33_1, EDPB_9_2022_AWARE),
             _(
                 "The breach is likely to result in a risk: report it to the Autoriteit "
                 "Persoonsgegevens within 72 hours of its discovery."
@@ -411,7 +418,7 @@ def _decide(facts: Facts, risk: str, reasons: list[Reason]) -> Assessment:
         reasons.append(
             Reason(
                 "notify-subjects",
-                AVG_34_1,
+                (AVG_34_1,),
                 _(
                     "The risk is high: tell the people concerned without undue delay, in plain "
                     "language, what happened and what they can do."

@@ -28,6 +28,7 @@ from regie.breaches.models import (
     Stage,
     Status,
 )
+from regie.core.services import serial_take
 from regie.register.models import ProcessingActivity
 
 # The facts a privacy officer records and may correct while the breach is open.
@@ -121,8 +122,9 @@ def _apply_assessment(breach: Breach) -> None:
 
 
 def _next_reference(year: int) -> str:
-    taken = Breach.objects.select_for_update().filter(reference__startswith=f"DL-{year}-").count()
-    return f"DL-{year}-{taken + 1:03d}"
+    stem = f"DL-{year}-"
+    in_use = Breach.objects.filter(reference__startswith=stem).values_list("reference", flat=True)
+    return f"{stem}{serial_take(series=stem, in_use=in_use):03d}"
 
 
 @transaction.atomic

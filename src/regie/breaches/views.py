@@ -105,7 +105,14 @@ def breach_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         {
             "breach": breach,
             "countdown": selectors.countdown(breach),
-            "reasons": [{**reason, "text": _(reason["text"])} for reason in breach.reasons],
+            "reasons": [
+                {
+                    "rule": reason["rule"],
+                    "text": _(reason["text"]),
+                    "source": "; ".join(_(source) for source in reason["sources"]),
+                }
+                for reason in breach.reasons
+            ],
             "categories": [categories[c] for c in breach.data_categories],
             "activities": [activity.current_version() for activity in breach.activities.all()],
             "reports": breach.reports.all(),

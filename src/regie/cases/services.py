@@ -56,6 +56,7 @@ from regie.cases.selectors import (
     case_in_gate,
 )
 from regie.core.gate import system_access
+from regie.core.services import serial_take
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
@@ -82,12 +83,12 @@ def _required(field: str, value: str, message: str) -> str:
 
 
 def _next_number(law: str) -> str:
-    """The next free number for LAW this year; inside the caller's processing. Two cases
-    opened at the same instant would collide on the unique column, not share a number."""
+    """The next number for LAW this year; inside the caller's processing. Two cases opened at
+    the same instant get consecutive numbers (the series' counter is locked)."""
     year = timezone.localdate().year
     stem = post.number_stem(law, year)
-    taken = Case.objects.filter(number__startswith=stem).values_list("number", flat=True)
-    return post.case_number(law, year, max(map(post.serial_of, taken), default=0) + 1)
+    in_use = Case.objects.filter(number__startswith=stem).values_list("number", flat=True)
+    return post.case_number(law, year, serial_take(series=stem, in_use=in_use))
 
 
 def _new_cover_code() -> str:

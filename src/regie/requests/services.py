@@ -21,6 +21,7 @@ from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, Role, User
 from regie.accounts.selectors import bsn_index
 from regie.core.bsn import is_valid_bsn, normalise_bsn
+from regie.core.services import serial_take
 from regie.processing_log.gate import Actor, processing
 from regie.requests import deadlines
 from regie.requests.activities import HANDLE_RIGHTS_REQUEST
@@ -44,8 +45,12 @@ def _today() -> date:
 
 
 def _next_reference(year: int) -> str:
-    taken = RightsRequest.objects.filter(reference__startswith=f"RV-{year}-").count()
-    return f"RV-{year}-{taken + 1:03d}"
+    """Inside the caller's processing: the requests are personal data."""
+    stem = f"RV-{year}-"
+    in_use = RightsRequest.objects.filter(reference__startswith=stem).values_list(
+        "reference", flat=True
+    )
+    return f"{stem}{serial_take(series=stem, in_use=in_use):03d}"
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
@@ -277,6 +277,21 @@ def resident_shred(*, resident: Resident, reason: str, actor: User | Actor) -> S
             key.delete()
         transaction.on_commit(lambda: _delete_bodies(names))
     return entry
+
+
+@transaction.atomic
+def files_delete(*, files: Iterable[StoredFile]) -> int:
+    """Delete FILES outright, for people who leave Regie altogether: their rows now, their
+    bodies once the transaction commits; returns how many. Delete what points at them (case
+    documents) first. Only for the fictional demo residents (`regie remove_demo`): a real
+    resident's data is crypto-shredded with `resident_shred`, which the shredding journal
+    keeps unreadable after a restore from backup. Inside the caller's gate."""
+    _require_gate()
+    rows = StoredFile.objects.filter(pk__in=[stored.pk for stored in files])
+    names = list(rows.values_list("storage_name", flat=True))
+    rows.delete()
+    transaction.on_commit(partial(_delete_bodies, names))
+    return len(names)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
         _("yes, within 72 hours of discovery")
     )
     expect(page.get_by_test_id("countdown")).to_contain_text("68")
-    expect(page.get_by_text("AVG art. 33(1)").first).to_be_visible()
+    expect(page.get_by_text(_("AVG art. 33(1)")).first).to_be_visible()
     screenshot(page, "privacy-breach-assessed.png")
     page.get_by_role("link", name=_("All breaches")).click()
     expect(page.get_by_test_id("countdown")).to_contain_text("68")
