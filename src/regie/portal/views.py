@@ -26,6 +26,7 @@ from regie.processing_log import merkle
 from regie.processing_log.models import ActorKind
 from regie.processing_log.reading import Entry
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
+from regie.processing_log.verify import checkpoint_signed
 from regie.web.forms import refusal_onto
 
 ACTING_FOR = "portal_acting_for"
@@ -167,7 +168,10 @@ def log(request: HttpRequest) -> HttpResponse:
         limit=PAGE_SIZE,
         before_id=int(before) if before.isdigit() else None,
     )
-    consistent = services.checkpoint_witness(
+    # A checkpoint is only as good as its signature: a root written straight into the database
+    # would make every proof against it "verify". An unsigned one is not witnessed either.
+    signed = page.checkpoint is None or checkpoint_signed(page.checkpoint)
+    consistent = signed and services.checkpoint_witness(
         actor=user, resident=resident, checkpoint=page.checkpoint
     )
     root = bytes(page.checkpoint.root_hash) if page.checkpoint and consistent else None
@@ -188,6 +192,7 @@ def log(request: HttpRequest) -> HttpResponse:
             rows=rows,
             next_before=page.next_before,
             checkpoint=page.checkpoint,
+            signed=signed,
             consistent=consistent,
         ),
     )

@@ -1,6 +1,9 @@
 """Who looked at my data: organisation and role, purpose and ground from the register, and a
 verified mark against the latest signed checkpoint; a rolled-back log is noticed."""
 
+import base64
+
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils.translation import gettext, override
@@ -11,6 +14,12 @@ from regie.portal.models import CheckpointSeen
 from regie.portal.tests.conftest import Dossier
 from regie.processing_log.models import Checkpoint
 from regie.processing_log.services import log_seal_all
+
+UNSIGNED = (
+    "Warning: the signature of the log's latest checkpoint does not verify with the "
+    "municipality's log key. The log may have been changed. The privacy officer has to look "
+    "into this; nothing is marked as verified until then."
+)
 
 
 def _page(client: Client) -> str:
@@ -49,3 +58,35 @@ def test_it_notices_a_rolled_back_log(people: People, dossier: Dossier) -> None:
     with override("en"):
         assert "no longer matches what this page verified before" in page
         assert gettext("Verified") + "</span>" not in page
+
+
+def _tamper_signature(checkpoint: Checkpoint) -> None:
+    """Flip one bit of the checkpoint's Ed25519 signature, as someone with database access
+    would (on PostgreSQL with the append-only trigger switched off for the moment)."""
+    body, signature_line = checkpoint.note.rstrip("\n").rsplit("\n", 1)
+    prefix, encoded = signature_line.rsplit(" ", 1)
+    raw = bytearray(base64.b64decode(encoded))
+    raw[-1] ^= 1
+    note = f"{body}\n{prefix} {base64.b64encode(bytes(raw)).decode()}\n"
+    table = Checkpoint._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        cursor.execute(f"UPDATE {table} SET note = %s WHERE id = %s", [note, checkpoint.pk])  # noqa: S608
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+
+
+def test_it_checks_the_checkpoint_signature_itself(people: People, dossier: Dossier) -> None:
+    log_seal_all()
+    client = log_in(Client(), people.anna_user)
+    with inspecting():
+        _tamper_signature(Checkpoint.objects.latest("size"))
+    with override("nl"):
+        page = client.get(reverse("portal:log")).content.decode()
+        assert gettext(UNSIGNED) in page
+        assert gettext("Verified") + "</span>" not in page
+    with inspecting():
+        # An unsigned checkpoint is not remembered as seen either.
+        assert not CheckpointSeen.objects.filter(resident=people.anna).exists()
