@@ -9,7 +9,6 @@ urlpatterns = [
     path("healthz", web.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("regie.accounts.urls")),
-    path("", include("regie.processing_log.urls")),
     path("", include("regie.isms.urls")),
     path("", include("regie.register.urls")),
     path("", include("regie.cases.urls")),

@@ -1,5 +1,7 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
+from regie.accounts.access import public
 from regie.portal import views
 
 app_name = "portal"
@@ -16,6 +18,12 @@ urlpatterns = [
     ),
     path("inwoner/zaken/<uuid:case_id>/insturen/", views.send, name="send"),
     path("inwoner/inzage/", views.log, name="log"),
+    # The address of the older page; bookmarks and e-mails may still point there.
+    path(
+        "inwoner/verwerkingen/",
+        public(RedirectView.as_view(pattern_name="portal:log", permanent=True, query_string=True)),
+        name="log-moved",
+    ),
     path("inwoner/delen/", views.sharing, name="sharing"),
     path(
         "inwoner/delen/verzoeken/<uuid:request_id>/",

@@ -547,15 +547,6 @@ MATRIX: dict[str, Row] = {
     ),
     "register:agreement-edit": staff_only("privacy_officer", kwargs=_agreement),
     "register:public": everyone(200),
-    "processing_log:mine": Row(
-        {
-            **{role: 404 for role in STAFF_ROLES},
-            ANON: DIGID,
-            UNVERIFIED: CODE,
-            "resident": 200,
-            "professional": 404,
-        }
-    ),
     "portal:home": _resident_only(),
     "portal:act-for": everyone(405),
     "portal:cases": _resident_only(),
@@ -568,6 +559,8 @@ MATRIX: dict[str, Row] = {
     ),
     "portal:send": _resident_only(kwargs=lambda p: {"case_id": _portal(p).case.public_id}),
     "portal:log": _resident_only(),
+    # The older page's address: a permanent redirect for everyone; the page decides.
+    "portal:log-moved": everyone(301),
     "portal:sharing": _resident_only(),
     "portal:consent-request": _resident_only(
         kwargs=lambda p: {"request_id": _portal(p).request.public_id}
