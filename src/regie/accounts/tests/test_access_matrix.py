@@ -476,6 +476,26 @@ def _portal_consent_id(people: People) -> dict[str, object]:
     return {"consent_id": consent.public_id}
 
 
+def _representation(people: People) -> dict[str, object]:
+    """Bram, recorded from Anna's case as her legal representative (made on first use)."""
+    from regie.conftest import BSN_BRAM
+    from regie.portal import services as portal_services
+    from regie.portal.models import Representation
+
+    case = _portal(people).case
+    with inspecting():
+        link = Representation.objects.filter(represented=people.anna, ended_at=None).first()
+    if link is None:
+        link = portal_services.representation_record(
+            actor=people.consulent,
+            case_id=case.public_id,
+            bsn=BSN_BRAM,
+            basis="curatele",
+            evidence="Beschikking rechtbank",
+        )
+    return {"public_id": case.public_id, "representation_id": link.public_id}
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -572,6 +592,12 @@ MATRIX: dict[str, Row] = {
     "portal:message": Row(
         everyone(405).expect, kwargs=lambda p: {"message_id": _portal(p).message.public_id}
     ),
+    "portal:representation": _resident_only(),
+    # Who represents a resident: their case worker, and the team leader of the team.
+    "portal:representations": staff_only(
+        "consulent", "teamleider", kwargs=lambda p: {"public_id": _portal(p).case.public_id}
+    ),
+    "portal:representation-end": staff_only("consulent", "teamleider", kwargs=_representation),
     "portal:consent-request-create": staff_only(
         "consulent",
         kwargs=lambda p: {
