@@ -173,3 +173,15 @@ def test_it_shows_both_sides_in_the_portal(
     # The evidence is about the represented person; the representative is not shown it.
     assert EVIDENCE not in bram
     assert people.consulent.get_full_name() not in anna + bram
+
+
+def test_it_leads_the_representative_from_the_message_to_the_page(
+    login_as, people: People, dossier: Dossier, bram_user: User
+) -> None:
+    _record(login_as(people.consulent), dossier, bsn=BSN_BRAM)
+    with inspecting():
+        message = Message.objects.get(kind=MessageKind.REPRESENTATION)
+
+    opened = log_in(Client(), bram_user).post(reverse("portal:message", args=[message.public_id]))
+
+    assert opened["Location"] == reverse("portal:representation")
