@@ -19,7 +19,7 @@ from regie.exchange.models import Share, ShareItem
 from regie.lawfulness.models import Consent
 from regie.portal import activities
 from regie.portal.models import ConsentRequest, Message, Representation, RequestState
-from regie.processing_log.gate import processing
+from regie.processing_log.gate import Processing, processing
 from regie.processing_log.reading import Page, records_for
 from regie.vault.services import file_open, text_open
 
@@ -505,6 +505,22 @@ def representations_for_case(*, user: User, case_id: UUID) -> CaseRepresentation
         )
 
 
+def representatives_in_gate(resident: Resident, current: Processing) -> list[RepresentationRow]:
+    """Inside the open processing CURRENT: who represents RESIDENT, or did, newest first, each
+    representative added as a subject (their name is read)."""
+    rows = []
+    for link in (
+        Representation.objects.filter(represented=resident)
+        .select_related("recorded_by", "ended_by")
+        .order_by("-since", "-id")
+    ):
+        person = Resident.objects.filter(user_id=link.representative_id).first()
+        if person is not None:
+            current.add_subject(person)
+        rows.append(_representation_row(link, person, with_texts=True))
+    return rows
+
+
 @dataclass(frozen=True)
 class Representations:
     for_me: list[RepresentationRow]  # who acts (or acted) for the logged-in resident
@@ -523,16 +539,7 @@ def representations_of(*, user: User) -> Representations:
     ) as current:
         own = resident_in_gate(user, None)
         current.add_subject(own)
-        for_me = []
-        for link in (
-            Representation.objects.filter(represented=own)
-            .select_related("recorded_by", "ended_by")
-            .order_by("-since", "-id")
-        ):
-            person = Resident.objects.filter(user_id=link.representative_id).first()
-            if person is not None:
-                current.add_subject(person)
-            for_me.append(_representation_row(link, person, with_texts=True))
+        for_me = representatives_in_gate(own, current)
         by_me = []
         for link in (
             Representation.objects.filter(representative=user)

@@ -67,5 +67,10 @@ def test_it_gives_a_representative_the_copy_of_the_represented(
     client.post(reverse("portal:act-for"), {"person": str(people.anna.public_id)})
     answer = client.post(reverse("portal:copy"))
     assert answer.status_code == 200 and answer["Content-Type"] == "application/zip"
-    record = ProcessingRecord.objects.get(name="portal.copy")
-    assert record.actor_id == str(bram_user.public_id)
+    records = ProcessingRecord.objects.filter(name="portal.copy")
+    assert {r.actor_id for r in records} == {str(bram_user.public_id)}
+    # The copy names Anna's representative (Bram himself): his data is processed too.
+    assert {r.data_subject_id for r in records} == {
+        people.anna.subject_pseudonym,
+        people.bram.subject_pseudonym,
+    }
