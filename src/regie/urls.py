@@ -9,7 +9,6 @@ urlpatterns = [
     path("healthz", web.healthz, name="healthz"),
     path("taal/", set_language, name="set_language"),
     path("", include("regie.accounts.urls")),
-    path("", include("regie.processing_log.urls")),
     path("", include("regie.isms.urls")),
     path("", include("regie.register.urls")),
     path("", include("regie.cases.urls")),
@@ -19,6 +18,7 @@ urlpatterns = [
     path("", include("regie.exchange.urls")),
     path("", include("regie.monitoring.urls")),
     path("", include("regie.portal.urls")),
+    path("", include("regie.processing_log.urls")),
     path("api/v1/", include("regie.api.urls")),
 ]
 

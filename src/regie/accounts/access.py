@@ -48,6 +48,7 @@ class Action(StrEnum):
     CASE_ADDRESS_ALERTS = "case.address.alerts"
     CONSULTATION_VIEW = "consultation.view"
     CASE_COUNTERSIGN = "case.countersign"
+    REPRESENTATION_MANAGE = "representation.manage"
     BREACH_READ = "breach.read"
     BREACH_MANAGE = "breach.manage"
     BREACH_ASSESS = "breach.assess"
@@ -85,6 +86,9 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     Action.CASE_ADDRESS_ALERTS: frozenset({Role.PRIVACY_OFFICER}),
     Action.CONSULTATION_VIEW: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.CASE_COUNTERSIGN: frozenset({Role.TEAMLEIDER}),
+    # Recording and ending who legally represents a resident of their caseload (a team
+    # leader: of the team's caseloads), with the evidence seen.
+    Action.REPRESENTATION_MANAGE: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.BREACH_READ: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),
     Action.BREACH_MANAGE: frozenset({Role.PRIVACY_OFFICER}),
     Action.BREACH_ASSESS: frozenset({Role.PRIVACY_OFFICER, Role.CISO}),

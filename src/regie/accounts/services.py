@@ -110,13 +110,22 @@ def resident_user_for_bsn(*, bsn: str) -> User:
         if resident is None:
             resident = resident_register(bsn=bsn, name="", actor=login)
         current.add_subject(resident)
-        if resident.user is None:
-            user = User(username=f"inwoner-{resident.public_id}", kind=Kind.RESIDENT)
-            user.set_unusable_password()
-            user.save()
-            resident.user = user
-            resident.save(update_fields=["user"])
-        return resident.user
+        return resident_user_ensure(resident=resident)
+
+
+@transaction.atomic
+def resident_user_ensure(*, resident: Resident) -> User:
+    """RESIDENT's log-in account, made if they have none yet: the account a first DigiD log-in
+    makes, so that someone recorded before they ever logged in (a legal representative) finds
+    it waiting. No password: residents log in with DigiD only. Runs inside the caller's
+    processing of RESIDENT."""
+    if resident.user is None:
+        user = User(username=f"inwoner-{resident.public_id}", kind=Kind.RESIDENT)
+        user.set_unusable_password()
+        user.save()
+        resident.user = user
+        resident.save(update_fields=["user"])
+    return resident.user
 
 
 @transaction.atomic

@@ -177,6 +177,7 @@ class CaseView:
     can_work: bool  # add notes, ask the engine, record consent: the case worker
     can_countersign: bool  # sign involuntary service: a team leader of the team
     can_post: bool  # print the cover sheet for incoming post
+    can_represent: bool  # record or end who legally represents the resident (the portal)
 
 
 def _author(user: User) -> str:
@@ -295,6 +296,7 @@ def case_detail(*, user: User, public_id: UUID) -> CaseView:
             can_work=may(user, Action.CASE_WORK, case, in_service=True),
             can_countersign=may(user, Action.CASE_COUNTERSIGN, case, in_service=True),
             can_post=may(user, Action.POST_INTAKE, case, in_service=True),
+            can_represent=may(user, Action.REPRESENTATION_MANAGE, case, in_service=True),
         )
 
 

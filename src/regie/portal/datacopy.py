@@ -25,6 +25,7 @@ from regie.portal.selectors import (
     _decisions,
     _documents,
     consent_view,
+    representatives_in_gate,
     request_view,
     resident_in_gate,
 )
@@ -94,6 +95,17 @@ def data_copy(*, user: User, resident_id: UUID | None) -> tuple[str, bytes]:
                 "objections": [
                     {"raised_at": o.raised_at, "option": o.get_option_display()}
                     for o in Objection.objects.filter(resident=resident)
+                ],
+                "legal_representatives": [
+                    {
+                        "name": row.other,
+                        "basis": row.basis,
+                        "since": row.since,
+                        "evidence": row.evidence,
+                        "ended_at": row.ended_at,
+                        "end_reason": row.end_reason,
+                    }
+                    for row in representatives_in_gate(resident, current)
                 ],
                 "processing_log": records,
             }

@@ -1,12 +1,12 @@
 """The portal's demo: Anna Willems has an open request for consent and messages about her
 decision; Ilse Hendriks logs in with her own DigiD as the legal representative of her son
-Bram. Made through the services; loading twice changes nothing."""
+Bram, recorded by his case worker from his Jeugdwet case with the evidence she saw. Made
+through the services; loading twice changes nothing."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from regie.accounts import services as accounts_services
 from regie.accounts.models import Resident, User
 from regie.accounts.selectors import bsn_index
 from regie.cases import services as case_services
@@ -14,7 +14,6 @@ from regie.cases.models import Case, Law
 from regie.core.gate import system_access
 from regie.portal import services
 from regie.portal.models import Basis, ConsentRequest
-from regie.processing_log.gate import Actor
 
 ANNA = "999990019"
 BRAM = "999990020"
@@ -27,14 +26,19 @@ def load(users: dict[str, User]) -> None:
             return
         anna, bram = (Resident.objects.get(bsn_index=bsn_index(bsn)) for bsn in (ANNA, BRAM))
         wmo = Case.objects.filter(resident=anna, law=Law.WMO, is_demo=True).first()
-    if wmo is None:
+        youth = Case.objects.filter(resident=bram, is_demo=True).first()
+    if wmo is None or youth is None:
         return
-    loader = Actor.system("demo")
     consulent = users["consulent"]
-    # Registered with the other demo residents (demo/data.py); her log-in is made here.
-    ilse = accounts_services.resident_user_for_bsn(bsn=ILSE)
+    # Registered with the other demo residents (demo/data.py); recording her as Bram's
+    # representative makes her log-in.
     services.representation_record(
-        actor=loader, represented=bram, representative=ilse, basis=Basis.PARENTAL_AUTHORITY
+        actor=consulent,
+        case_id=youth.public_id,
+        bsn=ILSE,
+        basis=Basis.PARENTAL_AUTHORITY,
+        evidence="Uittreksel gezagsregister d.d. 2 november 2026: Ilse Hendriks heeft het "
+        "ouderlijk gezag over Bram.",
     )
     contact = case_services.exchange_assess(
         actor=consulent,

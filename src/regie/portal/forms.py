@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from regie.portal.models import Basis
+
 
 class DocumentForm(forms.Form):
     title = forms.CharField(
@@ -48,4 +50,40 @@ class RightsForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Which processing or which record, and why."),
+    )
+
+
+class RepresentationForm(forms.Form):
+    bsn = forms.CharField(
+        label=_("BSN of the representative"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    name = forms.CharField(
+        label=_("Name of the representative (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Only used when the municipality does not know this person yet; they can then log "
+            "in with DigiD straight away."
+        ),
+    )
+    basis = forms.ChoiceField(label=_("Basis"), choices=Basis.choices, widget=forms.RadioSelect)
+    evidence = forms.CharField(
+        label=_("Evidence seen"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Which document shows it, and of which date, e.g. 'uittreksel gezagsregister d.d. "
+            "2 november 2026'. Stored encrypted."
+        ),
+    )
+
+
+class RepresentationEndForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why does it end?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. 'turned 18 on 1 December 2026' or 'curatele lifted by the court'."),
     )

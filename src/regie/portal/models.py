@@ -59,6 +59,8 @@ class MessageKind(models.TextChoices):
     DOCUMENT = "document", _("A new document in your case")
     DECISION = "decision", _("A decision in your case")
     CONSENT_REQUEST = "consent_request", _("A request for your consent")
+    REPRESENTATION = "representation", _("You act for someone as legal representative")
+    REPRESENTATION_ENDED = "representation_ended", _("A legal representation has ended")
 
 
 class Message(Gated):
@@ -69,7 +71,8 @@ class Message(Gated):
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=MessageKind.choices)
     case = models.ForeignKey(Case, null=True, on_delete=models.CASCADE, related_name="+")
-    # The public id of the document, decision or request: one message per thing.
+    # The public id of the document, decision, request or representation (its end: see
+    # `ended_about`): one message per thing.
     about = models.UUIDField(unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -95,7 +98,9 @@ class Basis(models.TextChoices):
 
 class Representation(Gated):
     """A legal representative (who logs in with their own DigiD) acts in the portal for a
-    minor or ward. `regie.accounts.access` reads this through `Resident.representations`."""
+    minor or ward. `regie.accounts.access` reads this through `Resident.representations`.
+    An ended representation stays, with who ended it and why, as the history of who could act
+    for the resident when."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     represented = models.ForeignKey(
@@ -103,12 +108,19 @@ class Representation(Gated):
     )
     representative = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     basis = models.CharField(_("basis"), max_length=30, choices=Basis.choices)
-    # None when recorded by a system (the register of the civil-status records, the demo).
+    # What the case worker saw that proves it (an extract of the custody register, a court
+    # order), sealed under the represented resident's key.
+    evidence_sealed = models.BinaryField(blank=True, default=b"")
+    # None once that staff account is gone.
     recorded_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     since = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    end_reason_sealed = models.BinaryField(blank=True, default=b"")
 
     class Meta(Gated.Meta):
         verbose_name = _("legal representation")
@@ -126,6 +138,12 @@ class Representation(Gated):
     @property
     def about_resident(self) -> Resident:
         return self.represented
+
+    @property
+    def ended_about(self) -> uuid.UUID:
+        """What the message about the end points at: not the representation's own id, which
+        the message about its start holds already."""
+        return uuid.uuid5(self.public_id, "ended")
 
 
 class CheckpointSeen(Gated):

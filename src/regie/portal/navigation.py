@@ -10,4 +10,5 @@ MENU = [
     NavItem(_("Who looked at my data"), "portal:log", Action.PORTAL_USE),
     NavItem(_("My rights"), "portal:rights", Action.PORTAL_USE),
     NavItem(_("Messages"), "portal:messages", Action.PORTAL_USE),
+    NavItem(_("Legal representation"), "portal:representation", Action.PORTAL_USE),
 ]

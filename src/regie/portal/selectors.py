@@ -14,12 +14,12 @@ from django.utils import timezone
 from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, User
 from regie.cases.models import Case, CaseDecision, CaseDocument, DocumentSource
-from regie.cases.selectors import Download, download_name, resident_name
+from regie.cases.selectors import Download, case_in_gate, download_name, resident_name
 from regie.exchange.models import Share, ShareItem
 from regie.lawfulness.models import Consent
 from regie.portal import activities
 from regie.portal.models import ConsentRequest, Message, Representation, RequestState
-from regie.processing_log.gate import processing
+from regie.processing_log.gate import Processing, processing
 from regie.processing_log.reading import Page, records_for
 from regie.vault.services import file_open, text_open
 
@@ -410,3 +410,142 @@ def shares_of(*, user: User, resident_id: UUID | None) -> list[ShareRow]:
             who = share.professional.organisation or share.professional.name
             rows.append(ShareRow(who, titles, share.expires_at))
         return rows
+
+
+@dataclass(frozen=True)
+class RepresentationRow:
+    public_id: UUID
+    other: str  # the representative's name (staff; the represented's own page), or the
+    # represented's (the representative's page); empty when the municipality has none
+    basis: str
+    since: datetime
+    recorded_by: str
+    evidence: str
+    ended_at: datetime | None
+    ended_by: str
+    end_reason: str
+
+    @property
+    def in_force(self) -> bool:
+        return self.ended_at is None
+
+
+def _staff_name(user: User | None) -> str:
+    return (user.get_full_name() or user.username) if user is not None else ""
+
+
+def _representation_row(
+    link: Representation, other: Resident | None, *, with_texts: bool
+) -> RepresentationRow:
+    """One representation as a page shows it. WITH_TEXTS opens the evidence and the reason
+    of the end, sealed under the represented resident's key: for the case worker and for the
+    represented resident, not for the representative."""
+
+    def opened(blob: bytes, context: str) -> str:
+        if not with_texts or not blob:
+            return ""
+        return text_open(resident_id=link.represented_id, blob=blob, context=context)
+
+    return RepresentationRow(
+        public_id=link.public_id,
+        other=resident_name(other) if other is not None else "",
+        basis=link.get_basis_display(),
+        since=link.since,
+        recorded_by=_staff_name(link.recorded_by),
+        evidence=opened(bytes(link.evidence_sealed), "portal.representation.evidence"),
+        ended_at=link.ended_at,
+        ended_by=_staff_name(link.ended_by),
+        end_reason=opened(bytes(link.end_reason_sealed), "portal.representation.end"),
+    )
+
+
+@dataclass(frozen=True)
+class CaseRepresentations:
+    case_id: UUID
+    resident_name: str
+    law: str
+    current: list[RepresentationRow]
+    ended: list[RepresentationRow]
+
+
+@transaction.atomic
+def representations_for_case(*, user: User, case_id: UUID) -> CaseRepresentations:
+    """Who represents the resident of a case, now and before, for the case worker (or their
+    team leader) who records and ends it. Reading a representative's name makes them a subject
+    of the processing too."""
+    with processing(
+        activity=activities.REPRESENTATION,
+        actor=user,
+        name="portal.representation.list",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(user, Action.REPRESENTATION_MANAGE, case_id)
+        current.add_subject(case.resident)
+        links = list(
+            Representation.objects.filter(represented=case.resident)
+            .select_related("recorded_by", "ended_by")
+            .order_by("-since", "-id")
+        )
+        people = {
+            person.user_id: person
+            for person in Resident.objects.filter(user__in=[x.representative_id for x in links])
+        }
+        rows = []
+        for link in links:
+            person = people.get(link.representative_id)
+            if person is not None:
+                current.add_subject(person)
+            rows.append(_representation_row(link, person, with_texts=True))
+        return CaseRepresentations(
+            case_id=case.public_id,
+            resident_name=resident_name(case.resident),
+            law=case.get_law_display(),
+            current=[row for row in rows if row.in_force],
+            ended=[row for row in rows if not row.in_force],
+        )
+
+
+def representatives_in_gate(resident: Resident, current: Processing) -> list[RepresentationRow]:
+    """Inside the open processing CURRENT: who represents RESIDENT, or did, newest first, each
+    representative added as a subject (their name is read)."""
+    rows = []
+    for link in (
+        Representation.objects.filter(represented=resident)
+        .select_related("recorded_by", "ended_by")
+        .order_by("-since", "-id")
+    ):
+        person = Resident.objects.filter(user_id=link.representative_id).first()
+        if person is not None:
+            current.add_subject(person)
+        rows.append(_representation_row(link, person, with_texts=True))
+    return rows
+
+
+@dataclass(frozen=True)
+class Representations:
+    for_me: list[RepresentationRow]  # who acts (or acted) for the logged-in resident
+    by_me: list[RepresentationRow]  # for whom they act (or acted)
+
+
+@transaction.atomic
+def representations_of(*, user: User) -> Representations:
+    """The logged-in resident's own side of legal representation, whoever they act for at the
+    moment: who represents them, and whom they represent, current and ended."""
+    with processing(
+        activity=activities.REPRESENTATION,
+        actor=user,
+        name="portal.representation.read",
+        subjects_follow=True,
+    ) as current:
+        own = resident_in_gate(user, None)
+        current.add_subject(own)
+        for_me = representatives_in_gate(own, current)
+        by_me = []
+        for link in (
+            Representation.objects.filter(representative=user)
+            .select_related("represented", "recorded_by", "ended_by")
+            .order_by("-since", "-id")
+        ):
+            current.add_subject(link.represented)
+            by_me.append(_representation_row(link, link.represented, with_texts=False))
+        return Representations(for_me=for_me, by_me=by_me)

@@ -16,11 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from regie.accounts.models import Kind, Resident, User
+from regie.accounts import services as accounts_services
+from regie.accounts.access import Action
+from regie.accounts.models import Resident, User
+from regie.accounts.selectors import bsn_index
 from regie.cases import activities as case_activities
 from regie.cases.models import CaseDecision, CaseDocument, DocumentSource
-from regie.cases.selectors import resident_name
+from regie.cases.selectors import NoSuchCase, case_in_gate, resident_name
 from regie.cases.services import _contact_in_gate, document_store
+from regie.core.bsn import is_valid_bsn, normalise_bsn
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, ConsentMethod, GivenBy
 from regie.lawfulness.rules import decide, parse_scenario
@@ -330,35 +334,117 @@ class _Nothing(Exception):
     pass
 
 
+EVIDENCE_MAX = 500
+
+
 @transaction.atomic
 def representation_record(
-    *, actor: User | Actor, represented: Resident, representative: User, basis: Basis | str
+    *,
+    actor: User,
+    case_id: UUID,
+    bsn: str,
+    basis: Basis | str,
+    evidence: str,
+    name: str = "",
 ) -> Representation:
-    """Record that REPRESENTATIVE (a resident with their own DigiD log-in) acts for
-    REPRESENTED, a minor or a ward."""
-    if representative.kind != Kind.RESIDENT:
-        raise ValidationError({"representative": _("A legal representative logs in with DigiD.")})
+    """Record, from the case of a minor or ward, that the resident with BSN is their legal
+    representative on BASIS, with the EVIDENCE the case worker saw. Someone the municipality
+    does not know yet is registered (under NAME) with the log-in account a first DigiD log-in
+    would make, so they can log in and act. Both are subjects of the processing: who is
+    represented, and whose BSN and name are read or recorded. The representative is told in
+    the portal (and by an e-mail that says only that there is something new)."""
+    bsn = normalise_bsn(bsn)
+    if not is_valid_bsn(bsn):
+        raise ValidationError({"bsn": _("This is not a valid BSN (it fails the 11-check).")})
     if basis not in Basis.values:
         raise ValidationError({"basis": _("Choose the basis of the representation.")})
-    if represented.user_id is not None and represented.user_id == representative.pk:
-        raise ValidationError({"representative": _("Nobody represents themselves.")})
+    evidence = evidence.strip()
+    if not evidence:
+        raise ValidationError(
+            {"evidence": _("Say which document shows the representation, and of which date.")}
+        )
     with processing(
         activity=activities.REPRESENTATION,
         actor=actor,
         name="portal.representation.record",
-        subjects=[represented],
-    ):
-        existing = Representation.objects.filter(
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(actor, Action.REPRESENTATION_MANAGE, case_id)
+        represented = case.resident
+        current.add_subject(represented)
+        if represented.bsn_index == bsn_index(bsn):
+            raise ValidationError({"bsn": _("Nobody represents themselves.")})
+        found = Resident.objects.select_for_update().filter(bsn_index=bsn_index(bsn)).first()
+        person = found or accounts_services.resident_register(
+            bsn=bsn, name=name.strip(), actor=actor
+        )
+        current.add_subject(person)
+        representative = accounts_services.resident_user_ensure(resident=person)
+        if Representation.objects.filter(
             represented=represented, representative=representative, ended_at=None
-        ).first()
-        if existing is not None:
-            return existing
-        return Representation.objects.create(
+        ).exists():
+            raise ValidationError(
+                {"bsn": _("This person is already recorded as legal representative.")}
+            )
+        link = Representation.objects.create(
             represented=represented,
             representative=representative,
             basis=basis,
-            recorded_by=actor if isinstance(actor, User) else None,
+            evidence_sealed=text_seal(
+                resident_id=represented.pk,
+                text=evidence[:EVIDENCE_MAX],
+                context="portal.representation.evidence",
+            ),
+            recorded_by=actor,
         )
+        _message(person, MessageKind.REPRESENTATION, None, link.public_id)
+        _notify(person)
+        return link
+
+
+@transaction.atomic
+def representation_end(
+    *, actor: User, case_id: UUID, representation_id: UUID, reason: str
+) -> Representation:
+    """End a legal representation (the child came of age, the court lifted the curatele, a
+    new guardian was appointed). It stays as history; from now on the representative can no
+    longer act for the resident, and is told so in the portal."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the representation ends.")})
+    with processing(
+        activity=activities.REPRESENTATION,
+        actor=actor,
+        name="portal.representation.end",
+        subjects_follow=True,
+    ) as current:
+        case = case_in_gate(actor, Action.REPRESENTATION_MANAGE, case_id)
+        current.add_subject(case.resident)
+        link = (
+            Representation.objects.select_for_update()
+            .filter(public_id=representation_id, represented=case.resident)
+            .select_related("representative")
+            .first()
+        )
+        if link is None:
+            raise NoSuchCase
+        person = Resident.objects.filter(user=link.representative).first()
+        if person is not None:
+            current.add_subject(person)
+        if link.ended_at is not None:
+            raise ValidationError(_("This representation has ended already."))
+        link.ended_at = timezone.now()
+        link.ended_by = actor
+        link.end_reason_sealed = text_seal(
+            resident_id=case.resident_id,
+            text=reason[:EVIDENCE_MAX],
+            context="portal.representation.end",
+        )
+        link.save(update_fields=["ended_at", "ended_by", "end_reason_sealed"])
+        if person is not None:
+            _message(person, MessageKind.REPRESENTATION_ENDED, None, link.ended_about)
+            _notify(person)
+        return link
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("inwoner/zaken/<uuid:case_id>/insturen/", views.send, name="send"),
     path("inwoner/inzage/", views.log, name="log"),
+    path("inwoner/verwerkingen/", views.log_moved, name="log-moved"),
     path("inwoner/delen/", views.sharing, name="sharing"),
     path(
         "inwoner/delen/verzoeken/<uuid:request_id>/",
@@ -31,6 +32,17 @@ urlpatterns = [
     path("inwoner/rechten/kopie/", views.copy, name="copy"),
     path("inwoner/berichten/", views.inbox, name="messages"),
     path("inwoner/berichten/<uuid:message_id>/", views.message_open, name="message"),
+    path("inwoner/vertegenwoordiging/", views.representation, name="representation"),
+    path(
+        "werk/dossiers/<uuid:public_id>/vertegenwoordiging/",
+        views.representations,
+        name="representations",
+    ),
+    path(
+        "werk/dossiers/<uuid:public_id>/vertegenwoordiging/<uuid:representation_id>/beeindigen/",
+        views.representation_end,
+        name="representation-end",
+    ),
     path(
         "werk/dossiers/<uuid:public_id>/contacten/<uuid:contact_id>/toestemming-vragen/",
         views.consent_request_create,

@@ -8,24 +8,39 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from regie.accounts.access import Action, permits
+from regie.accounts.access import Action, permits, public
 from regie.accounts.models import Role, User
 from regie.cases.selectors import case_heading
 from regie.portal import selectors, services
 from regie.portal.datacopy import data_copy
-from regie.portal.forms import AnswerForm, ConsentRequestForm, DocumentForm, RightsForm
+from regie.portal.forms import (
+    AnswerForm,
+    ConsentRequestForm,
+    DocumentForm,
+    RepresentationEndForm,
+    RepresentationForm,
+    RightsForm,
+)
+from regie.portal.models import MessageKind
 from regie.portal.rights import rights_request_file, rights_requests_of
 from regie.processing_log import merkle
 from regie.processing_log.models import ActorKind
 from regie.processing_log.reading import Entry
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
+from regie.processing_log.verify import checkpoint_signed
 from regie.web.forms import refusal_onto
 
 ACTING_FOR = "portal_acting_for"
@@ -167,7 +182,10 @@ def log(request: HttpRequest) -> HttpResponse:
         limit=PAGE_SIZE,
         before_id=int(before) if before.isdigit() else None,
     )
-    consistent = services.checkpoint_witness(
+    # A checkpoint is only as good as its signature: a root written straight into the database
+    # would make every proof against it "verify". An unsigned one is not witnessed either.
+    signed = page.checkpoint is None or checkpoint_signed(page.checkpoint)
+    consistent = signed and services.checkpoint_witness(
         actor=user, resident=resident, checkpoint=page.checkpoint
     )
     root = bytes(page.checkpoint.root_hash) if page.checkpoint and consistent else None
@@ -188,9 +206,18 @@ def log(request: HttpRequest) -> HttpResponse:
             rows=rows,
             next_before=page.next_before,
             checkpoint=page.checkpoint,
+            signed=signed,
             consistent=consistent,
         ),
     )
+
+
+@public
+def log_moved(request: HttpRequest) -> HttpResponse:
+    """The address of the older page of who used the resident's data: bookmarks and e-mails
+    may still point there, so it leads, for good, to this page (which decides who may see it)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(reverse("portal:log") + (f"?{query}" if query else ""))
 
 
 @permits(Action.PORTAL_USE)
@@ -311,8 +338,10 @@ def message_open(request: HttpRequest, message_id: UUID) -> HttpResponse:
     message = services.message_read(
         actor=_user(request), resident_id=_for(request), message_id=message_id
     )
-    if message.kind == "consent_request":
+    if message.kind == MessageKind.CONSENT_REQUEST:
         return redirect("portal:consent-request", request_id=message.about)
+    if message.kind in {MessageKind.REPRESENTATION, MessageKind.REPRESENTATION_ENDED}:
+        return redirect("portal:representation")
     if message.case is not None:
         return redirect("portal:case", case_id=message.case.public_id)
     return redirect("portal:messages")
@@ -340,3 +369,71 @@ def consent_request_create(request: HttpRequest, public_id: UUID, contact_id: UU
             messages.success(request, _("The resident is asked in the portal."))
             return redirect("cases:detail", public_id=public_id)
     return render(request, "portal/consent_request_form.html", {"heading": heading, "form": form})
+
+
+@permits(Action.PORTAL_USE)
+def representation(request: HttpRequest) -> HttpResponse:
+    """Who acts for me, and for whom I act: always about the person logged in, whoever they
+    act for at the moment."""
+    shown = selectors.representations_of(user=_user(request))
+    return render(request, "portal/representation.html", _context(request, shown=shown))
+
+
+@permits(Action.REPRESENTATION_MANAGE)
+def representations(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The case worker records (and sees, current and ended) who legally represents the
+    resident of a case."""
+    user = _user(request)
+    form = RepresentationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.representation_record(
+                actor=user,
+                case_id=public_id,
+                bsn=form.cleaned_data["bsn"],
+                basis=form.cleaned_data["basis"],
+                evidence=form.cleaned_data["evidence"],
+                name=form.cleaned_data["name"],
+            )
+        except ValidationError as error:
+            refusal_onto(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The legal representation is recorded; the representative can log in with "
+                    "DigiD and act."
+                ),
+            )
+            return redirect("portal:representations", public_id=public_id)
+    shown = selectors.representations_for_case(user=user, case_id=public_id)
+    return render(request, "portal/representations.html", {"shown": shown, "form": form})
+
+
+@permits(Action.REPRESENTATION_MANAGE)
+def representation_end(
+    request: HttpRequest, public_id: UUID, representation_id: UUID
+) -> HttpResponse:
+    """Ending takes a reason and a confirmation (POST); the representation stays as history."""
+    user = _user(request)
+    shown = selectors.representations_for_case(user=user, case_id=public_id)
+    link = next((row for row in shown.current if row.public_id == representation_id), None)
+    if link is None:
+        raise selectors.NotYours
+    form = RepresentationEndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.representation_end(
+                actor=user,
+                case_id=public_id,
+                representation_id=representation_id,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            refusal_onto(form, error)
+        else:
+            messages.success(request, _("The legal representation has ended."))
+            return redirect("portal:representations", public_id=public_id)
+    return render(
+        request, "portal/representation_end.html", {"shown": shown, "link": link, "form": form}
+    )

@@ -329,7 +329,7 @@ class _Verification:
                 f"checkpoint {size}: its root hash does not match the tree recomputed from "
                 "the records"
             )
-        signed = _open_checkpoint_note(note, size)
+        signed = open_checkpoint_note(note, size)
         if signed is None:
             raise _Problem(
                 f"checkpoint {size}: its signed note does not verify with the current key or "
@@ -376,7 +376,7 @@ class _Verification:
             raise _Problem(f"record {missed} has no leaf: the sealer missed it")
 
 
-def _open_checkpoint_note(note: str, size: int) -> signed_note.Checkpoint | None:
+def open_checkpoint_note(note: str, size: int) -> signed_note.Checkpoint | None:
     """The checkpoint NOTE signs, if the current signing key signed it, or a retired key whose
     validity (REGIE_LOG_RETIRED_VERIFIERS) reaches SIZE."""
     keys = [settings.REGIE_LOG_VERIFIER_KEY] + [
@@ -388,6 +388,18 @@ def _open_checkpoint_note(note: str, size: int) -> signed_note.Checkpoint | None
         except signed_note.NoteError:
             continue
     return None
+
+
+def checkpoint_signed(checkpoint: Checkpoint) -> bool:
+    """Whether CHECKPOINT's signed note verifies with the configured log key and signs exactly
+    this row's origin, size and root: a reader that trusts the row's root without this trusts
+    whoever can write to the database."""
+    signed = open_checkpoint_note(checkpoint.note, checkpoint.size)
+    return signed is not None and (signed.origin, signed.size, signed.root) == (
+        checkpoint.origin,
+        checkpoint.size,
+        bytes(checkpoint.root_hash),
+    )
 
 
 def _levels(hashes: list[bytes]) -> list[list[bytes]]:

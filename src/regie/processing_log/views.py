@@ -2,48 +2,25 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regie.accounts.access import Action, permits
-from regie.accounts.models import Resident, Role, User
+from regie.accounts.models import User
 from regie.accounts.selectors import staff_list
 from regie.processing_log import merkle
 from regie.processing_log.forms import LogSearchForm
 from regie.processing_log.models import ActorKind, Status
-from regie.processing_log.reading import Entry, Page, QueryError, own_records, records_for
+from regie.processing_log.reading import Entry, Page, QueryError, records_for
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.selectors import latest_checkpoint
+from regie.processing_log.verify import checkpoint_signed
 from regie.register.models import ProcessingActivityVersion
 from regie.register.selectors import versions_in_force
 
 PAGE_SIZE = 25
-
-
-@dataclass(frozen=True)
-class Row:
-    when: datetime
-    activity: ProcessingActivityVersion
-    who: str
-    sealed: bool
-
-
-def _who(entry: Entry, user: User) -> str:
-    """The organisation and role, never a colleague's name (the letter's promise is about
-    what happens to the resident's data, not about exposing staff)."""
-    record = entry.record
-    if record.actor_kind == ActorKind.RESIDENT and record.actor_id == str(user.public_id):
-        return str(_("You"))
-    if record.actor_kind == ActorKind.STAFF:
-        try:
-            return str(_("The municipality: %(role)s") % {"role": Role(record.actor_role).label})
-        except ValueError:
-            return str(_("The municipality"))
-    if record.actor_kind == ActorKind.PROFESSIONAL:
-        return str(_("A care professional"))
-    return str(_("An automatic process of the municipality"))
 
 
 def _sealed(entry: Entry, root: bytes | None) -> bool:
@@ -56,35 +33,6 @@ def _sealed(entry: Entry, root: bytes | None) -> bool:
     proof = entry.proof
     return leaf == proof.leaf_hash and merkle.verify_inclusion(
         leaf, proof.leaf_index, proof.tree_size, proof.path, root
-    )
-
-
-@permits(Action.PROCESSING_LOG_OWN)
-def my_processing(request: HttpRequest) -> HttpResponse:
-    """Who processed my data, when, and why: the resident's own records, newest first."""
-    user = request.user
-    assert isinstance(user, User)
-    before = request.GET.get("voor", "")
-    try:
-        page = own_records(
-            user=user, limit=PAGE_SIZE, before_id=int(before) if before.isdigit() else None
-        )
-    except Resident.DoesNotExist:
-        raise Http404 from None
-    root = bytes(page.checkpoint.root_hash) if page.checkpoint else None
-    rows = [
-        Row(
-            when=entry.record.end_time,
-            activity=entry.record.activity_version,
-            who=_who(entry, user),
-            sealed=_sealed(entry, root),
-        )
-        for entry in page.entries
-    ]
-    return render(
-        request,
-        "processing_log/my_processing.html",
-        {"rows": rows, "next_before": page.next_before, "checkpoint": page.checkpoint},
     )
 
 
@@ -120,7 +68,10 @@ def _actor_label(entry: Entry, staff: dict[str, User]) -> str:
 
 
 def _found(page: Page) -> list[FoundRow]:
-    root = bytes(page.checkpoint.root_hash) if page.checkpoint else None
+    # A root is only as good as its signature: whoever can write to the database can write
+    # a checkpoint row too.
+    signed = page.checkpoint is not None and checkpoint_signed(page.checkpoint)
+    root = bytes(page.checkpoint.root_hash) if page.checkpoint and signed else None
     staff_ids = {
         entry.record.actor_id
         for entry in page.entries
@@ -165,7 +116,12 @@ def search(request: HttpRequest) -> HttpResponse:
         staff=members,
         initial={"staff": start_with} if start_with in dict(members) else None,
     )
-    context: dict[str, Any] = {"form": form, "checkpoint": latest_checkpoint()}
+    checkpoint = latest_checkpoint()
+    context: dict[str, Any] = {
+        "form": form,
+        "checkpoint": checkpoint,
+        "checkpoint_signed": checkpoint is None or checkpoint_signed(checkpoint),
+    }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

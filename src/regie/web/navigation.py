@@ -28,7 +28,6 @@ class NavItem:
 NAVIGATION = [
     NavItem(_("Start"), "accounts:home", Action.STAFF_HOME),
     NavItem(_("My page"), "accounts:resident-home", Action.RESIDENT_HOME),
-    NavItem(_("Who used my data"), "processing_log:mine", Action.PROCESSING_LOG_OWN),
     NavItem(_("Users"), "accounts:users", Action.USER_MANAGE),
     NavItem(_("API tokens"), "accounts:tokens", Action.APITOKEN_MANAGE),
 ]

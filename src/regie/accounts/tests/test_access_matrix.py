@@ -491,6 +491,26 @@ def _portal_consent_id(people: People) -> dict[str, object]:
     return {"consent_id": consent.public_id}
 
 
+def _representation(people: People) -> dict[str, object]:
+    """Bram, recorded from Anna's case as her legal representative (made on first use)."""
+    from regie.conftest import BSN_BRAM
+    from regie.portal import services as portal_services
+    from regie.portal.models import Representation
+
+    case = _portal(people).case
+    with inspecting():
+        link = Representation.objects.filter(represented=people.anna, ended_at=None).first()
+    if link is None:
+        link = portal_services.representation_record(
+            actor=people.consulent,
+            case_id=case.public_id,
+            bsn=BSN_BRAM,
+            basis="curatele",
+            evidence="Beschikking rechtbank",
+        )
+    return {"public_id": case.public_id, "representation_id": link.public_id}
+
+
 def _mock_idp_query() -> str:
     return "?acs=/digid/acs/&next=/inwoner/&cancel=/inwoner/inloggen/afgebroken/"
 
@@ -562,15 +582,6 @@ MATRIX: dict[str, Row] = {
     ),
     "register:agreement-edit": staff_only("privacy_officer", kwargs=_agreement),
     "register:public": everyone(200),
-    "processing_log:mine": Row(
-        {
-            **{role: 404 for role in STAFF_ROLES},
-            ANON: DIGID,
-            UNVERIFIED: CODE,
-            "resident": 200,
-            "professional": 404,
-        }
-    ),
     "processing_log:search": staff_only("privacy_officer"),
     "portal:home": _resident_only(),
     "portal:act-for": everyone(405),
@@ -584,6 +595,8 @@ MATRIX: dict[str, Row] = {
     ),
     "portal:send": _resident_only(kwargs=lambda p: {"case_id": _portal(p).case.public_id}),
     "portal:log": _resident_only(),
+    # The older page's address: a permanent redirect for everyone; the page decides.
+    "portal:log-moved": everyone(301),
     "portal:sharing": _resident_only(),
     "portal:consent-request": _resident_only(
         kwargs=lambda p: {"request_id": _portal(p).request.public_id}
@@ -595,6 +608,12 @@ MATRIX: dict[str, Row] = {
     "portal:message": Row(
         everyone(405).expect, kwargs=lambda p: {"message_id": _portal(p).message.public_id}
     ),
+    "portal:representation": _resident_only(),
+    # Who represents a resident: their case worker, and the team leader of the team.
+    "portal:representations": staff_only(
+        "consulent", "teamleider", kwargs=lambda p: {"public_id": _portal(p).case.public_id}
+    ),
+    "portal:representation-end": staff_only("consulent", "teamleider", kwargs=_representation),
     "portal:consent-request-create": staff_only(
         "consulent",
         kwargs=lambda p: {

@@ -11,6 +11,13 @@ from regie.portal.models import CheckpointSeen
 from regie.portal.tests.conftest import Dossier
 from regie.processing_log.models import Checkpoint
 from regie.processing_log.services import log_seal_all
+from regie.processing_log.tests.factories import tamper_signature
+
+UNSIGNED = (
+    "Warning: the signature of the log's latest checkpoint does not verify with the "
+    "municipality's log key. The log may have been changed. The privacy officer has to look "
+    "into this; nothing is marked as verified until then."
+)
 
 
 def _page(client: Client) -> str:
@@ -49,3 +56,17 @@ def test_it_notices_a_rolled_back_log(people: People, dossier: Dossier) -> None:
     with override("en"):
         assert "no longer matches what this page verified before" in page
         assert gettext("Verified") + "</span>" not in page
+
+
+def test_it_checks_the_checkpoint_signature_itself(people: People, dossier: Dossier) -> None:
+    log_seal_all()
+    client = log_in(Client(), people.anna_user)
+    with inspecting():
+        tamper_signature(Checkpoint.objects.latest("size"))
+    with override("nl"):
+        page = client.get(reverse("portal:log")).content.decode()
+        assert gettext(UNSIGNED) in page
+        assert gettext("Verified") + "</span>" not in page
+    with inspecting():
+        # An unsigned checkpoint is not remembered as seen either.
+        assert not CheckpointSeen.objects.filter(resident=people.anna).exists()

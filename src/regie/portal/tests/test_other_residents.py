@@ -7,6 +7,7 @@ from django.urls import URLPattern, get_resolver, reverse
 
 from regie.accounts.models import User
 from regie.conftest import People, log_in
+from regie.portal import services
 from regie.portal.tests.conftest import Dossier, grant
 
 
@@ -23,6 +24,13 @@ def _portal_names() -> set[str]:
 def _urls_of_a(people: People, dossier: Dossier) -> dict[str, str]:
     consent = grant(people, dossier)
     case, request = dossier.case.public_id, dossier.request.public_id
+    link = services.representation_record(
+        actor=people.consulent,
+        case_id=case,
+        bsn="999990068",
+        basis="curatele",
+        evidence="Beschikking rechtbank",
+    )
     return {
         "portal:case": reverse("portal:case", args=[case]),
         "portal:document": reverse("portal:document", args=[case, dossier.document.public_id]),
@@ -34,6 +42,10 @@ def _urls_of_a(people: People, dossier: Dossier) -> dict[str, str]:
         "portal:consent-request-create": reverse(
             "portal:consent-request-create", args=[case, dossier.contact.public_id]
         ),
+        "portal:representations": reverse("portal:representations", args=[case]),
+        "portal:representation-end": reverse(
+            "portal:representation-end", args=[case, link.public_id]
+        ),
     }
 
 
@@ -43,6 +55,8 @@ OWN_PAGES = {
     "portal:act-for",
     "portal:cases",
     "portal:log",
+    "portal:log-moved",
+    "portal:representation",
     "portal:sharing",
     "portal:rights",
     "portal:copy",
@@ -71,9 +85,17 @@ def test_it_shows_another_resident_nothing_of_a_on_their_own_pages(
     people: People, dossier: Dossier, bram_user: User
 ) -> None:
     client = log_in(Client(), bram_user)
-    for name in ["portal:cases", "portal:sharing", "portal:messages", "portal:log"]:
+    services.representation_record(
+        actor=people.consulent,
+        case_id=dossier.case.public_id,
+        bsn="999990068",
+        basis="curatele",
+        evidence="Beschikking rechtbank",
+    )
+    pages = ["portal:cases", "portal:sharing", "portal:messages", "portal:log"]
+    for name in [*pages, "portal:representation"]:
         page = client.get(reverse(name)).content.decode()
-        for secret in ["Jeugdteam", "Huishoudelijke", "Beschikking", "jeugddossier"]:
+        for secret in ["Jeugdteam", "Huishoudelijke", "Beschikking", "jeugddossier", "Anna"]:
             assert secret not in page, (name, secret)
     assert (
         reverse("portal:case", args=[dossier.case.public_id])

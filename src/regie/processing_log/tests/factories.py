@@ -1,14 +1,15 @@
 """Making processing-log records for tests: through the gate, as the application does, or
 directly, as another system's ingest or a transaction with an early id would leave them."""
 
+import base64
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from regie.accounts.models import Resident, User
 from regie.processing_log.gate import SUBJECT_ID_TYPE, processing
-from regie.processing_log.models import ActorKind, ProcessingRecord
+from regie.processing_log.models import ActorKind, Checkpoint, ProcessingRecord
 from regie.processing_log.records import new_span_id, new_trace_id
 from regie.register import builtin
 from regie.register.selectors import activity_version_in_force
@@ -49,3 +50,21 @@ def raw_record(*, record_id: int | None = None, moment: datetime | None = None) 
         actor_kind=ActorKind.SYSTEM,
         actor_id="test",
     )
+
+
+def tamper_signature(checkpoint: Checkpoint) -> None:
+    """Flip one bit of the checkpoint's Ed25519 signature, as someone with database access
+    would (on PostgreSQL with the append-only trigger switched off for the moment)."""
+    body, signature_line = checkpoint.note.rstrip("\n").rsplit("\n", 1)
+    prefix, encoded = signature_line.rsplit(" ", 1)
+    raw = bytearray(base64.b64decode(encoded))
+    raw[-1] ^= 1
+    note = f"{body}\n{prefix} {base64.b64encode(bytes(raw)).decode()}\n"
+    table = Checkpoint._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        cursor.execute(f"UPDATE {table} SET note = %s WHERE id = %s", [note, checkpoint.pk])  # noqa: S608
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")

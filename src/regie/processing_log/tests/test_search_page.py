@@ -7,10 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from regie.conftest import BSN_ANNA, People
-from regie.processing_log.models import ProcessingRecord
+from regie.conftest import BSN_ANNA, People, inspecting
+from regie.processing_log.models import Checkpoint, ProcessingRecord
 from regie.processing_log.services import log_seal_all
-from regie.processing_log.tests.factories import process
+from regie.processing_log.tests.factories import process, tamper_signature
 from regie.register import builtin
 
 URL = reverse("processing_log:search")
@@ -148,3 +148,17 @@ def test_it_records_the_read_for_every_resident_a_page_shows(login_as, people: P
         [people.anna.subject_pseudonym, people.bram.subject_pseudonym]
     )
     assert reads.values("trace_id").distinct().count() == 1  # one search, one trace
+
+
+def test_it_trusts_no_checkpoint_without_a_valid_signature(login_as, people: People) -> None:
+    process(people.consulent, people.anna)
+    log_seal_all()
+    client = login_as(people.privacy_officer)
+    assert _nl("yes, proof checked") in _search(client, bsn=BSN_ANNA)
+    with inspecting():
+        tamper_signature(Checkpoint.objects.latest("size"))
+
+    html = _search(client, bsn=BSN_ANNA)
+
+    assert 'data-testid="checkpoint-unsigned"' in html
+    assert _nl("yes, proof checked") not in html

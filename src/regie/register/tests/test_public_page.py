@@ -17,4 +17,4 @@ def test_it_tells_anyone_what_is_processed_why_and_how_long(db: None) -> None:
         assert "7 years" in text
         for right in ("Access", "Rectification", "Objection", "Consent"):
             assert f"<strong>{right}</strong>" in text
-    assert reverse("processing_log:mine") in text
+    assert reverse("portal:log") in text
