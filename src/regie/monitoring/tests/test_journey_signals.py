@@ -68,7 +68,7 @@ def test_the_privacy_officer_reads_an_insider_alert(page: Page, people: People) 
     services.insider_scan(day=timezone.localdate())
     log_in_staff(page, people.privacy_officer, PASSWORD)
 
-    page.get_by_role("link", name=_("Insider alerts")).click()
+    page.get_by_role("navigation").get_by_role("link", name=_("Insider alerts")).click()
     screenshot(page, "privacy-insider-list.png")
     page.get_by_role("link", name=_("Dossiers outside the caseload")).click()
 

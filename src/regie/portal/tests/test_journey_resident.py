@@ -142,6 +142,18 @@ def test_it_walks_the_resident_through_the_portal(
     # My rights: a full copy, a readable PDF and JSON.
     page.get_by_role("navigation").get_by_role("link", name=_("My rights")).click()
     assert_accessible(page)
+    # The choice is a group of radio buttons under its question, and the untouched required
+    # explanation is not drawn as an error before anything was sent.
+    choice = page.get_by_role("group", name=_("What do you ask?"))
+    expect(choice.get_by_role("radio")).to_have_count(2)
+    explanation = page.get_by_role("textbox", name=_("Explain"))
+    expect(explanation).not_to_have_attribute("aria-invalid", "true")
+    untouched = explanation.evaluate("e => getComputedStyle(e).borderTopColor")
+    refused = explanation.evaluate(
+        "e => { e.setAttribute('aria-invalid', 'true'); const c = getComputedStyle(e)"
+        ".borderTopColor; e.removeAttribute('aria-invalid'); return c; }"
+    )
+    assert untouched != refused, untouched
     screenshot(page, "inwoner-rechten.png")
     with page.expect_download() as download:
         page.get_by_role("button", name=_("Download my data")).click()
