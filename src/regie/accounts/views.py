@@ -258,4 +258,6 @@ def digid_cancelled(request: HttpRequest) -> HttpResponse:
 
 @permits(Action.RESIDENT_HOME)
 def resident_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/resident_home.html")
+    """Where DigiD returns a resident to: the portal (the "Inwonercloud") is their home. The
+    address stays, as the DigiD return address and for bookmarks."""
+    return redirect("portal:home")

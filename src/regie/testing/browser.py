@@ -141,4 +141,4 @@ def log_in_resident(page: Page, bsn: str, *, screenshot_name: str | None = None)
     if screenshot_name:
         screenshot(page, screenshot_name)
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(_("My page"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("My Inwonercloud"))

@@ -27,7 +27,6 @@ class NavItem:
 
 NAVIGATION = [
     NavItem(_("Start"), "accounts:home", Action.STAFF_HOME),
-    NavItem(_("My page"), "accounts:resident-home", Action.RESIDENT_HOME),
     NavItem(_("Users"), "accounts:users", Action.USER_MANAGE),
     NavItem(_("API tokens"), "accounts:tokens", Action.APITOKEN_MANAGE),
 ]

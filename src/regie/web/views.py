@@ -12,7 +12,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     user = request.user
     if isinstance(user, User) and user.is_authenticated:
         if user.kind == Kind.RESIDENT:
-            return redirect("accounts:resident-home")
+            return redirect("portal:home")
         if user.kind == Kind.STAFF:
             return redirect("accounts:home")
     return render(request, "web/landing.html")

@@ -542,7 +542,7 @@ MATRIX: dict[str, Row] = {
             **{role: 404 for role in STAFF_ROLES},
             ANON: DIGID,
             UNVERIFIED: CODE,
-            "resident": 200,
+            "resident": REDIRECT,
             "professional": 404,
         }
     ),

@@ -88,7 +88,7 @@ def test_it_logs_a_known_resident_in(client: Client, people: People):
 
     landing = flow.follow(flow.submit_bsn(BSN_ANNA))
 
-    assert flow.urls[-1] == "/inwoner/"
+    assert flow.urls[-1] == reverse("portal:home")
     assert landing.status_code == 200
     assert _logged_in_user(client) == people.anna_user
     with inspecting():
@@ -172,7 +172,8 @@ def test_it_leads_the_cancel_button_to_the_cancelled_page(client: Client, db: No
 def test_it_keeps_a_resident_out_of_staff_pages(client: Client, people: People, login_as):
     login_as(people.anna_user)
 
-    assert client.get(reverse("accounts:resident-home")).status_code == 200
+    assert client.get(reverse("accounts:resident-home"))["Location"] == reverse("portal:home")
+    assert client.get(reverse("portal:home")).status_code == 200
     assert client.get(reverse("accounts:home")).status_code == 404
 
 

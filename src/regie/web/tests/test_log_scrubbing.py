@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -143,7 +144,7 @@ def test_it_keeps_the_bsn_and_name_out_of_logs_and_urls(
     browser = _Browser(client)
 
     resident_home = _digid_log_in(browser, BSN_ANNA)
-    assert resident_home.wsgi_request.path == "/inwoner/"
+    assert resident_home.wsgi_request.path == reverse("portal:home")
     assert resident_home.status_code == 200
     assert browser.get("/api/v1/me/").json()["kind"] == "resident"
     browser.post("/uitloggen/", {})

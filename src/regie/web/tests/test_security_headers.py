@@ -74,7 +74,7 @@ Page = tuple[str, Callable[[Client, Callable[[User], Client], People], Client]]
 HTML_PAGES: list[Page] = [
     ("/", lambda client, login_as, people: client),
     ("/werk/", lambda client, login_as, people: login_as(people.consulent)),
-    ("/inwoner/", lambda client, login_as, people: login_as(people.anna_user)),
+    ("/inwoner/portaal/", lambda client, login_as, people: login_as(people.anna_user)),
 ]
 
 
@@ -193,7 +193,7 @@ def _main_pages(client: Client, login_as, people: People) -> dict[str, str]:
     fetch("team", f"/werk/teams/{people.team.public_id}/")
     client.logout()
     login_as(people.anna_user)
-    fetch("resident home", "/inwoner/")
+    fetch("resident home", "/inwoner/portaal/")
     return pages
 
 
