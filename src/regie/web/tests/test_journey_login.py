@@ -68,7 +68,6 @@ def test_it_logs_a_resident_in_with_digid_without_the_bsn_in_any_url(
 
     expect(page).to_have_url(live_server.url + reverse("portal:home"))
     expect(page.get_by_role("heading", level=1)).to_have_text(_("My Inwonercloud"))
-    screenshot(page, "resident-home.png")
     assert any("/digid-mock/" in url for url in urls)
     assert [url for url in urls if BSN_ANNA in url] == []
 
