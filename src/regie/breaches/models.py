@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import User
 from regie.register.models import ProcessingActivity
@@ -116,7 +117,7 @@ class Breach(models.Model):
 
 
 class ReportKind(models.TextChoices):
-    INITIAL = "initial", _("Report")
+    INITIAL = "initial", pgettext_lazy("notification to the AP", "Report")
     FOLLOW_UP = "follow_up", _("Follow-up report")
     WITHDRAWAL = "withdrawal", _("Withdrawal")
 

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from regie.accounts.access import Action, may, permits
 from regie.accounts.models import User
@@ -214,7 +215,7 @@ def breach_follow_up(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "Send the AP new facts about a reported breach, or withdraw the report when it "
             "turned out not to be a breach."
         ),
-        button=_("Record"),
+        button=pgettext("button", "Record"),
         done=_("Recorded."),
     )
 
@@ -231,7 +232,7 @@ def breach_informed(request: HttpRequest, public_id: UUID) -> HttpResponse:
         ),
         title=_("The people concerned are informed"),
         explanation=_("Record when the letter to the people concerned was sent."),
-        button=_("Record"),
+        button=pgettext("button", "Record"),
         done=_("Recorded that the people concerned are informed."),
     )
 

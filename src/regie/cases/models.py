@@ -12,6 +12,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import Resident, User
 from regie.core.gate import PersonalDataManager
@@ -26,7 +27,7 @@ class Law(models.TextChoices):
 
 class Status(models.TextChoices):
     INTAKE = "intake", _("Intake")
-    ASSESSMENT = "assessment", _("Assessment")
+    ASSESSMENT = "assessment", pgettext_lazy("case status", "Assessment")
     SUPPORT = "support", _("Support in place")
     CLOSED = "closed", _("Closed")
 
@@ -106,9 +107,9 @@ class Note(CaseItem):
 
 
 class DecisionOutcome(models.TextChoices):
-    GRANTED = "granted", _("Granted")
-    PARTLY = "partly", _("Partly granted")
-    REFUSED = "refused", _("Refused")
+    GRANTED = "granted", pgettext_lazy("decision on an application", "Granted")
+    PARTLY = "partly", pgettext_lazy("decision on an application", "Partly granted")
+    REFUSED = "refused", pgettext_lazy("decision on an application", "Refused")
 
 
 class CaseDecision(CaseItem):

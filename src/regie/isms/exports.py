@@ -5,6 +5,7 @@ from io import BytesIO, StringIO
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from regie.isms import selectors
@@ -19,9 +20,9 @@ Table = tuple[list[str], list[list[object]]]
 
 
 def assessment_table(assessment: Assessment) -> Table:
-    header = [_("Reference"), _("Requirement"), _("Part"), _("Result"), _("Maturity"),
-              _("Notes"), _("Where paper evidence is kept"),
-              _("Evidence files (SHA-256)")]  # fmt: skip
+    header = [pgettext("requirement number", "Reference"), _("Requirement"), _("Part"),
+              _("Result"), _("Maturity"), pgettext("explanation of a result", "Notes"),
+              _("Where paper evidence is kept"), _("Evidence files (SHA-256)")]  # fmt: skip
     rows: list[list[object]] = []
     for result in selectors.results(assessment).prefetch_related("evidence_files__file"):
         node = result.node
@@ -45,8 +46,8 @@ def assessment_table(assessment: Assessment) -> Table:
 def applicability_table(assessment: Assessment) -> Table:
     """Statement of applicability: per requirement whether it applies, why, how far it is
     met and which measures implement it."""
-    header = [_("Reference"), _("Requirement"), _("Applicable"), _("Justification"),
-              _("Result"), _("Measures")]  # fmt: skip
+    header = [pgettext("requirement number", "Reference"), _("Requirement"), _("Applicable"),
+              _("Justification"), _("Result"), _("Measures")]  # fmt: skip
     rows: list[list[object]] = []
     for result in selectors.results(assessment).prefetch_related("node__measures"):
         node = result.node

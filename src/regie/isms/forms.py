@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import Kind, User
 from regie.isms.models import (
@@ -72,7 +73,9 @@ class ResultForm(forms.Form):
     result = forms.ChoiceField(label=_("Result"), choices=Result.choices)
     maturity = forms.IntegerField(label=_("Maturity"), required=False)
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=pgettext_lazy("explanation of a result", "Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = forms.CharField(
         label=_("Where paper evidence is kept"),

@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SourceKind(models.TextChoices):
@@ -199,7 +200,7 @@ class InsiderSettings(models.Model):
 
 
 class InsiderStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("insider alert status", "Open")
     JUSTIFIED = "justified", _("Justified")
     MISUSE = "misuse", _("Misuse")
 

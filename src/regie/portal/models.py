@@ -9,6 +9,7 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import Resident, User
 from regie.cases.models import CareContact, Case, Gated
@@ -17,8 +18,8 @@ from regie.lawfulness.models import Consent
 
 class RequestState(models.TextChoices):
     OPEN = "open", _("Awaiting your answer")
-    GRANTED = "granted", _("Granted")
-    REFUSED = "refused", _("Refused")
+    GRANTED = "granted", pgettext_lazy("answer to a consent request", "Granted")
+    REFUSED = "refused", pgettext_lazy("answer to a consent request", "Refused")
 
 
 class ConsentRequest(Gated):

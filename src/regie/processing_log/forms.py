@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.core.bsn import is_valid_bsn, normalise_bsn
 
@@ -21,7 +22,9 @@ class LogSearchForm(forms.Form):
     )
     activity = forms.ChoiceField(label=_("Processing activity"), required=False)
     staff = forms.ChoiceField(label=_("Staff member"), required=False)
-    since = forms.DateField(label=_("From"), required=False, widget=_DATE)
+    since = forms.DateField(
+        label=pgettext_lazy("start of a period", "From"), required=False, widget=_DATE
+    )
     until = forms.DateField(label=_("Up to and including"), required=False, widget=_DATE)
     before = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 

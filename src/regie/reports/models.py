@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -89,7 +90,7 @@ class EventKind(models.TextChoices):
     FROZEN = "frozen", _("frozen")
     VIEWED = "viewed", _("read")
     DOWNLOADED = "downloaded", _("downloaded")
-    REFUSED = "refused", _("refused")
+    REFUSED = "refused", pgettext_lazy("access to a report", "refused")
 
 
 class ReportEvent(models.Model):

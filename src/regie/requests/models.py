@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import Resident, User
 from regie.core.gate import PersonalDataManager
@@ -29,15 +30,18 @@ class Channel(models.TextChoices):
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("rights request status", "In progress")
     DECIDED = "decided", _("Decided")
     CLOSED = "closed", _("Closed")
 
 
 class Decision(models.TextChoices):
-    GRANTED = "granted", _("Granted")
-    PARTLY_GRANTED = "partly_granted", _("Partly granted")
-    REFUSED = "refused", _("Refused")
+    GRANTED = "granted", pgettext_lazy("decision on a rights request", "Granted")
+    PARTLY_GRANTED = (
+        "partly_granted",
+        pgettext_lazy("decision on a rights request", "Partly granted"),
+    )
+    REFUSED = "refused", pgettext_lazy("decision on a rights request", "Refused")
 
 
 class RightsRequest(models.Model):

@@ -110,6 +110,12 @@ def _(message: str) -> str:
         return translation.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """MESSAGE marked with CONTEXT as the browser sees it (in Dutch)."""
+    with translation.override("nl"):
+        return translation.pgettext(context, message)
+
+
 def enter_password(
     page: Page, user: User, password: str, *, screenshot_name: str | None = None
 ) -> None:

@@ -10,7 +10,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from regie.conftest import PASSWORD, People
 from regie.exchange.tests.conftest import PLAN, Shareable, link_token, mailed_code
-from regie.testing.browser import _, log_in_staff, screenshot
+from regie.testing.browser import _, log_in_staff, pgettext, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,7 @@ def test_it_shares_opens_downloads_and_revokes(
     recipient.get_by_role("button", name=_("Send me a code")).click()
     recipient.get_by_label(_("Code")).fill(mailed_code())
     screenshot(recipient, "professional-code.png")
-    recipient.get_by_role("button", name=_("Open"), exact=True).click()
+    recipient.get_by_role("button", name=pgettext("button", "Open"), exact=True).click()
     expect(recipient.get_by_role("heading", level=1)).to_have_text(_("Shared documents"))
     screenshot(recipient, "professional-documents.png")
     with recipient.expect_download() as download:

@@ -14,7 +14,7 @@ from regie.conftest import PASSWORD, People
 from regie.isms import services
 from regie.isms.models import EvidenceFile, Framework, Measure, Result, Risk
 from regie.isms.tests.libraries import BIG
-from regie.testing.browser import _, log_in_staff, screenshot
+from regie.testing.browser import _, log_in_staff, pgettext, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,9 @@ def _assess(page: Page, ref: str, result: str, maturity: str) -> None:
     page.get_by_role("link", name=f"{_('Assess')} {ref}", exact=True).click()
     page.get_by_label(_("Result")).select_option(label=_(result))
     page.get_by_label(_("Maturity")).fill(maturity)
-    page.get_by_label(_("Notes")).fill("Besproken in het beveiligingsoverleg")
+    page.get_by_label(pgettext("explanation of a result", "Notes")).fill(
+        "Besproken in het beveiligingsoverleg"
+    )
     page.get_by_role("button", name=_("Save")).click()
     expect(page.get_by_role("status")).to_contain_text(ref)
 

@@ -164,6 +164,22 @@ def test_it_keeps_every_placeholder_in_the_dutch_text(catalogue: Path):
     assert broken == [], "Dutch texts that lose or add a placeholder"
 
 
+def test_it_gives_each_message_one_dutch_text_across_the_catalogues():
+    # Django merges every catalogue into one, so a message two catalogues translate differently
+    # shows one app's wording in the other; where the meaning differs, the message needs a
+    # context (pgettext, `translate ... context`) of its own.
+    texts: dict[tuple[str | None, str, str | None], dict[str, dict[int, str]]] = {}
+    for catalogue in CATALOGUES:
+        for entry in parse_po(catalogue)[1:]:
+            texts.setdefault(entry.key, {})[_name(catalogue)] = entry.msgstr
+    clashes = {
+        key: by_catalogue
+        for key, by_catalogue in texts.items()
+        if len({tuple(sorted(msgstr.items())) for msgstr in by_catalogue.values()}) > 1
+    }
+    assert clashes == {}, "messages with different Dutch texts in different catalogues"
+
+
 def test_it_has_a_catalogue_in_step_with_the_source(tmp_path: Path):
     copy = tmp_path / "regie"
     shutil.copytree(
