@@ -41,6 +41,7 @@ from regie.cases.models import (
     Note,
     PostChannel,
     PostItem,
+    PostOpening,
     PostStatus,
     PostUnmatched,
     Status,
@@ -59,7 +60,8 @@ from regie.core.gate import system_access
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
-from regie.processing_log.gate import Actor, processing
+from regie.processing_log.gate import Actor, Earlier, processed_earlier, processing
+from regie.processing_log.models import ActorKind
 from regie.vault import scan, uploads
 from regie.vault.services import (
     file_accept,
@@ -762,7 +764,9 @@ def _decided(item: PostItem, actor: User, status: PostStatus) -> None:
 @transaction.atomic
 def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") -> CaseDocument:
     """A team leader files a waiting item into a case of their team, by its number: the held
-    copy is re-encrypted under the resident's key and deleted."""
+    copy is re-encrypted under the resident's key and deleted. Whoever opened the scan while
+    it waited now has a record in the resident's processing log, at the time they opened it:
+    only now is it known whose letter they read."""
     item = _waiting_item(actor, item_id)
     number = case_number.strip().upper()
     with processing(
@@ -787,6 +791,21 @@ def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") 
             source=DocumentSource.POST,
             added_by=actor,
         )
+        processed_earlier(
+            activity=activities.POST_INTAKE,
+            name="case.post.queue.opened",
+            subject=case.resident,
+            earlier=[
+                Earlier(
+                    actor=Actor(ActorKind.STAFF, str(o.opened_by.public_id), o.role),
+                    trace_id=o.trace_id,
+                    span_id=o.span_id,
+                    start_time=o.opened_at,
+                    end_time=o.opened_at,
+                )
+                for o in PostOpening.objects.filter(item=item).select_related("opened_by")
+            ],
+        )
     _decided(item, actor, PostStatus.FILED)
     return document
 
@@ -794,7 +813,8 @@ def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") 
 @transaction.atomic
 def post_reject(*, actor: User, item_id: UUID) -> None:
     """A team leader rejects a waiting item (not for this municipality, a blank page): its
-    encrypted body is deleted; the row stays as the record of the decision."""
+    encrypted body is deleted; the row stays as the record of the decision, and so do the
+    openings of its scan (nobody's log gets them: whose it was stays unknown)."""
     item = _waiting_item(actor, item_id)
     assert item.held is not None
     held_delete(held=item.held)
