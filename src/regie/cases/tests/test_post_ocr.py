@@ -1,0 +1,130 @@
+"""Scans that are only pictures of the paper: the first page is read by Debian's tesseract (the
+real one) and filed like any other scan; what cannot be read waits in the queue, saying the
+scan has no text layer."""
+
+import io
+import logging
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils.translation import gettext, override
+from PIL import Image
+from pytest_django.fixtures import Settings
+
+from regie.cases.models import Case, CaseDocument, DocumentSource, PostItem, PostUnmatched
+from regie.cases.tests.test_post_intake import LETTER, cover_sheet, joined, letter, upload
+from regie.conftest import People, inspecting
+
+
+@pytest.fixture
+def tesseract(settings: Settings) -> None:
+    for program in ("tesseract", "pdftoppm"):
+        if not shutil.which(program):
+            pytest.fail(
+                f"{program} is missing: install Debian's tesseract-ocr and poppler-utils "
+                "(`make test` does)"
+            )
+    settings.REGIE_OCR = "tesseract"
+
+
+def image_only(pdf: bytes) -> bytes:
+    """PDF as a bulk scanner delivers it: each page a 300 dpi greyscale picture, no text."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        (work / "in.pdf").write_bytes(pdf)
+        subprocess.run(  # noqa: S603 (Debian's pdftoppm on our own test file)
+            ["pdftoppm", "-r", "300", "-gray", "-png", str(work / "in.pdf"), str(work / "p")],  # noqa: S607
+            check=True,
+        )
+        pages = [Image.open(path) for path in sorted(work.glob("p*.png"))]
+        out = io.BytesIO()
+        pages[0].save(out, "PDF", resolution=300, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
+def has_text(pdf: bytes) -> bool:
+    from pypdf import PdfReader
+
+    return any((page.extract_text() or "").strip() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def leftovers() -> set[str]:
+    return {path.name for path in Path(tempfile.gettempdir()).glob("regie-ocr-*")}
+
+
+def test_it_reads_the_cover_sheet_of_a_picture_only_scan_and_files_it(
+    people: People,
+    case: Case,
+    login_as: Callable[..., Client],
+    clamd: Path,
+    tesseract: None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    client = login_as(people.consulent)
+    scan = image_only(joined(cover_sheet(client, case), letter()))
+    assert not has_text(scan)
+    before = leftovers()
+
+    with caplog.at_level(logging.DEBUG):
+        page = upload(client, ("scan-0001.pdf", scan))
+
+    assert case.number in page
+    with inspecting():
+        document = CaseDocument.objects.get(case=case)
+    assert document.source == DocumentSource.POST
+    assert not PostItem.objects.exists()
+    assert "Bezwaarschrift" not in caplog.text and case.cover_code not in caplog.text
+    assert leftovers() <= before
+
+
+def test_it_reads_the_case_number_of_a_picture_only_letter(
+    people: People, case: Case, login_as: Callable[..., Client], clamd: Path, tesseract: None
+) -> None:
+    scan = image_only(letter(f"Ons kenmerk: {case.number}<br>{LETTER}"))
+    assert not has_text(scan)
+
+    upload(login_as(people.consulent), ("brief.pdf", scan))
+
+    with inspecting():
+        assert CaseDocument.objects.filter(case=case, source=DocumentSource.POST).count() == 1
+
+
+def test_a_blank_picture_waits_saying_it_has_no_text(
+    people: People, case: Case, login_as: Callable[..., Client], clamd: Path, tesseract: None
+) -> None:
+    blank = io.BytesIO()
+    Image.new("L", (2480, 3508), 255).save(blank, "PDF", resolution=300)
+
+    upload(login_as(people.consulent), ("blanco.pdf", blank.getvalue()))
+
+    assert PostItem.objects.get().unmatched == PostUnmatched.NO_TEXT
+    queue = login_as(people.teamleider).get(reverse("cases:post-queue")).content.decode()
+    with override("nl"):
+        assert gettext(PostUnmatched.NO_TEXT.label) in queue
+
+
+def test_without_text_recognition_a_picture_only_scan_waits_saying_why(
+    people: People,
+    case: Case,
+    login_as: Callable[..., Client],
+    clamd: Path,
+    settings: Settings,
+) -> None:
+    settings.REGIE_OCR = "off"
+    client = login_as(people.consulent)
+    scan = image_only(joined(cover_sheet(client, case), letter()))
+
+    upload(client, ("scan-0001.pdf", scan))
+
+    assert PostItem.objects.get().unmatched == PostUnmatched.NO_OCR
+    with inspecting():
+        assert not CaseDocument.objects.exists()
+    queue = login_as(people.teamleider).get(reverse("cases:post-queue")).content.decode()
+    with override("nl"):
+        assert gettext(PostUnmatched.NO_OCR.label) in queue
