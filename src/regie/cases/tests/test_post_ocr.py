@@ -4,7 +4,6 @@ scan has no text layer."""
 
 import io
 import logging
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -20,17 +19,6 @@ from pytest_django.fixtures import Settings
 from regie.cases.models import Case, CaseDocument, DocumentSource, PostItem, PostUnmatched
 from regie.cases.tests.test_post_intake import LETTER, cover_sheet, joined, letter, upload
 from regie.conftest import People, inspecting
-
-
-@pytest.fixture
-def tesseract(settings: Settings) -> None:
-    for program in ("tesseract", "pdftoppm"):
-        if not shutil.which(program):
-            pytest.fail(
-                f"{program} is missing: install Debian's tesseract-ocr and poppler-utils "
-                "(`make test` does)"
-            )
-    settings.REGIE_OCR = "tesseract"
 
 
 def image_only(pdf: bytes) -> bytes:
