@@ -132,3 +132,14 @@ def test_it_reads_the_code_of_a_cover_sheet_scanned_at_300_dpi(code: str, tesser
     read = post.find_references(ocr.first_page_text(image_only(sheet)))
 
     assert any(code in post.lookalike_codes(found) for found in read.codes), read
+
+
+def test_a_missing_tesseract_reads_nothing_and_says_so(
+    tesseract: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    scan = image_only(letter())
+    monkeypatch.setenv("PATH", str(tmp_path))  # REGIE_OCR=tesseract, but not installed
+
+    assert not ocr.available()
+    with pytest.raises(ocr.ReadingFailed, match="REGIE_OCR"):
+        ocr.first_page_text(scan)
