@@ -30,6 +30,15 @@ if [ "$want_browser" = 1 ] && { ! command -v sigtool >/dev/null || [ ! -x /usr/s
   apt_install clamav clamav-daemon
 fi
 
+if [ "$want_browser" = 1 ] && { ! command -v tesseract >/dev/null || ! command -v pdftoppm >/dev/null; }; then
+  # The post-intake tests read picture-only scans with the real tesseract; the demo runs
+  # without it (REGIE_OCR is off when tesseract is missing).
+  echo "Installing Debian's tesseract-ocr and poppler-utils for reading scanned post…"
+  apt_install tesseract-ocr poppler-utils
+  # The Dutch model is optional: Regie reads with English when it is missing.
+  apt_install tesseract-ocr-nld 2>/dev/null || echo "tesseract-ocr-nld is not available; using English." >&2
+fi
+
 find_python() {
   for candidate in python3.13 python3.12 python3; do
     if command -v "$candidate" >/dev/null &&

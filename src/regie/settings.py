@@ -7,6 +7,7 @@ REGIE_ENV selects the mode: "production" (the default, so a forgotten variable f
 import base64
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import dj_database_url
@@ -410,6 +411,14 @@ REGIE_CLAMD_SOCKET = os.environ.get("REGIE_CLAMD_SOCKET", "")
 REGIE_CLAMD_HOST = os.environ.get("REGIE_CLAMD_HOST", "127.0.0.1")
 REGIE_CLAMD_PORT = envint("REGIE_CLAMD_PORT", 3310)
 REGIE_CLAMD_TIMEOUT = envint("REGIE_CLAMD_TIMEOUT", 30)
+# Reading scanned post that has no text layer (cases.ocr): "tesseract" or "off"; unset means
+# tesseract when Debian's tesseract-ocr and poppler-utils are installed, else off.
+REGIE_OCR = os.environ.get("REGIE_OCR") or (
+    "tesseract" if shutil.which("tesseract") and shutil.which("pdftoppm") else "off"
+)
+if REGIE_OCR not in {"tesseract", "off"}:
+    raise ConfigurationError(f"REGIE_OCR must be tesseract or off, not {REGIE_OCR!r}")
+REGIE_OCR_TIMEOUT = envint("REGIE_OCR_TIMEOUT", 60)
 # The largest file Regie accepts, and the limits for what an archive or office file may unpack to.
 REGIE_UPLOAD_MAX_BYTES = envint("REGIE_UPLOAD_MAX_BYTES", 100 * 1024 * 1024)
 REGIE_UPLOAD_MAX_ENTRIES = envint("REGIE_UPLOAD_MAX_ENTRIES", 1000)

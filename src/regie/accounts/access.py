@@ -61,6 +61,7 @@ class Action(StrEnum):
     PORTAL_USE = "portal.use"
     POST_INTAKE = "post.intake"
     POST_QUEUE = "post.queue"
+    POST_OPENINGS = "post.openings"
 
 
 ALL_STAFF = frozenset(Role)
@@ -105,6 +106,8 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     # post nobody could match waits for a team leader, who knows the team's cases.
     Action.POST_INTAKE: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.POST_QUEUE: frozenset({Role.TEAMLEIDER}),
+    # Who opened a waiting scan before anyone knew whose it was; names no resident.
+    Action.POST_OPENINGS: frozenset({Role.PRIVACY_OFFICER}),
 }
 
 # Actions on objects that hold no one's personal data (the register's activities, work

@@ -1,15 +1,15 @@
 """Lindendal's demo cases: Anna Willems (Wmo), Bram Hendriks (Jeugdwet, a minor with his
 mother as legal representative) and Cor van Dijk (Participatiewet, at a shelter address that
 is confidential), with notes, a decision and contacts the engine decided on, and one
-scanned letter waiting in the post queue. Made through the
-services; loading twice changes nothing."""
+scanned letter waiting in the post queue, which the team leader has opened once. Made through
+the services and selectors; loading twice changes nothing."""
 
 import io
 from datetime import date
 
 from regie.accounts.models import Resident, User
 from regie.accounts.selectors import bsn_index
-from regie.cases import services
+from regie.cases import selectors, services
 from regie.cases.models import Case, Law, PostChannel, PostItem
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
@@ -27,8 +27,9 @@ def load(users: dict[str, User]) -> None:
 
 def _post(users: dict[str, User]) -> None:
     """One scanned letter without a cover sheet or case number, waiting in the team leader's
-    queue. The demo runs with REGIE_SCAN=off; without a scanner the letter is refused and the
-    queue stays empty."""
+    queue; the team leader has read it once (the privacy officer sees that opening). The demo
+    runs with REGIE_SCAN=off; without a scanner the letter is refused and the queue stays
+    empty."""
     if PostItem.objects.filter(is_demo=True).exists():
         return
     from weasyprint import HTML  # slow to import; only this letter needs it
@@ -45,6 +46,10 @@ def _post(users: dict[str, User]) -> None:
         channel=PostChannel.UPLOAD,
         is_demo=True,
     )
+    item = PostItem.objects.filter(is_demo=True).first()
+    if item is not None:
+        read = selectors.post_item_download(user=users["teamleider"], item_id=item.public_id)
+        b"".join(read.chunks)  # read through to the end, as the browser would
 
 
 def _cases(users: dict[str, User]) -> None:

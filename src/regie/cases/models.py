@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 
 from regie.accounts.models import Resident, User
 from regie.core.gate import PersonalDataManager
+from regie.processing_log.models import AppendOnlyModel
 from regie.vault.models import HeldFile, StoredFile
 
 
@@ -243,6 +244,8 @@ class PostUnmatched(models.TextChoices):
     UNKNOWN = "unknown", _("The number or code found belongs to no case")
     SEVERAL = "several", _("More than one case is named")
     NOT_ALLOWED = "not_allowed", _("The case is not in the caseload of who scanned it")
+    NO_TEXT = "no_text", _("The scan has no text layer and no text was recognised on it")
+    NO_OCR = "no_ocr", _("The scan has no text layer and text recognition is not available")
 
 
 class PostStatus(models.TextChoices):
@@ -281,3 +284,24 @@ class PostItem(models.Model):
 
     def __str__(self) -> str:
         return f"post {self.public_id}"
+
+
+class PostOpening(AppendOnlyModel):
+    """A team leader opened the scan of a waiting item: who, when, and the trace and span the
+    processing-log record will carry. Nothing of the letter. When the item is filed, each
+    opening becomes a record in the resident's processing log (`post_file`); a rejected
+    item keeps them here, for the privacy officer."""
+
+    item = models.ForeignKey(PostItem, on_delete=models.CASCADE, related_name="openings")
+    opened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=40)  # the role at the time, as the log record names it
+    opened_at = models.DateTimeField()
+    trace_id = models.CharField(max_length=32)
+    span_id = models.CharField(max_length=16)
+
+    class Meta:
+        ordering = ["opened_at", "id"]
+        verbose_name = _("opening of waiting post")
+
+    def __str__(self) -> str:
+        return f"opening {self.pk} of {self.item_id}"

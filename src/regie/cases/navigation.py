@@ -10,4 +10,5 @@ MENU = [
     NavItem(_("Confidential addresses"), "cases:reveal-alerts", Action.CASE_ADDRESS_ALERTS),
     NavItem(_("Incoming post"), "cases:post-intake", Action.POST_INTAKE),
     NavItem(_("Post to file"), "cases:post-queue", Action.POST_QUEUE),
+    NavItem(_("Opened waiting post"), "cases:post-openings", Action.POST_OPENINGS),
 ]

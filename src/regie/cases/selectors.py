@@ -28,12 +28,13 @@ from regie.cases.models import (
     InvolvedRole,
     Note,
     PostItem,
+    PostOpening,
     PostStatus,
 )
 from regie.core.crypto import unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
-from regie.processing_log.gate import Processing, processing
+from regie.processing_log.gate import Earlier, Processing, processing
 from regie.vault.services import file_open, held_open, text_open
 
 # How long an approved request lets the case worker open the address.
@@ -751,6 +752,26 @@ def cover_sheet(*, user: User, public_id: UUID) -> CoverSheet:
 
 
 @dataclass(frozen=True)
+class Opening:
+    """Who opened a waiting scan, and when."""
+
+    opened_at: datetime
+    opened_by: str
+    role: str
+
+
+def _opening(opening: PostOpening) -> Opening:
+    return Opening(opening.opened_at, _author(opening.opened_by), _role_label(opening.role))
+
+
+def _role_label(role: str) -> str:
+    try:
+        return str(Role(role).label)
+    except ValueError:
+        return role
+
+
+@dataclass(frozen=True)
 class PostRow:
     public_id: UUID
     received_at: datetime
@@ -763,9 +784,10 @@ class PostRow:
     status_label: str
     decided_by: str
     decided_at: datetime | None
+    openings: tuple[Opening, ...] = ()
 
 
-def _post_row(item: PostItem) -> PostRow:
+def _post_row(item: PostItem, openings: tuple[Opening, ...] = ()) -> PostRow:
     return PostRow(
         public_id=item.public_id,
         received_at=item.received_at,
@@ -778,6 +800,7 @@ def _post_row(item: PostItem) -> PostRow:
         status_label=item.get_status_display(),
         decided_by=_author(item.decided_by) if item.decided_by else "",
         decided_at=item.decided_at,
+        openings=openings,
     )
 
 
@@ -820,16 +843,64 @@ def _waiting(user: User, item_id: UUID) -> PostItem:
 
 
 def post_item(*, user: User, item_id: UUID) -> PostRow:
-    return _post_row(_waiting(user, item_id))
+    """A waiting item, with everyone who opened its scan so far."""
+    item = _waiting(user, item_id)
+    openings = PostOpening.objects.filter(item=item).select_related("opened_by")
+    return _post_row(item, tuple(_opening(o) for o in openings))
 
 
+@transaction.atomic
 def post_item_download(*, user: User, item_id: UUID) -> Download:
-    """The scanned PDF of a waiting item, for the team leader to read whose it is."""
+    """The scanned PDF of a waiting item, for the team leader to read whose it is. Reading it
+    is a processing of a resident not known yet: the opening is taken down here, and becomes
+    a record in that resident's processing log once the item is filed (`post_file`)."""
     item = _waiting(user, item_id)
     assert item.held is not None
+    done = Earlier.now(user)
+    PostOpening.objects.create(
+        item=item,
+        opened_by=user,
+        role=user.role,
+        opened_at=done.start_time,
+        trace_id=done.trace_id,
+        span_id=done.span_id,
+    )
     return Download(
         filename=f"post-{str(item.public_id)[:8]}.{item.held.extension}",
         content_type=item.held.content_type,
         size=item.held.size,
         chunks=held_open(item.held),
     )
+
+
+OPENINGS_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    opening: Opening
+    item_ref: str  # the first characters of the item's id, as the download's file name has it
+    status_label: str
+    received_at: datetime
+    decided_at: datetime | None
+
+
+def post_openings(*, user: User) -> list[OpeningRow]:
+    """For the privacy officer: every opening of a waiting scan, newest first, with what became
+    of the item. The openings of filed items are in the residents' logs as well; those of
+    rejected items are only here. Nothing here names a resident."""
+    if not may(user, Action.POST_OPENINGS, in_service=True):
+        raise NoSuchPost
+    openings = PostOpening.objects.select_related("opened_by", "item").order_by(
+        "-opened_at", "-id"
+    )[:OPENINGS_SHOWN]
+    return [
+        OpeningRow(
+            opening=_opening(o),
+            item_ref=str(o.item.public_id)[:8],
+            status_label=o.item.get_status_display(),
+            received_at=o.item.received_at,
+            decided_at=o.item.decided_at,
+        )
+        for o in openings
+    ]

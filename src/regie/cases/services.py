@@ -24,7 +24,7 @@ from pypdf.errors import PdfReadError
 from regie.accounts import services as accounts_services
 from regie.accounts.access import Action, may
 from regie.accounts.models import Resident, Role, User
-from regie.cases import activities, post
+from regie.cases import activities, ocr, post
 from regie.cases.anonymise import fingerprint
 from regie.cases.models import (
     AddressReveal,
@@ -41,6 +41,7 @@ from regie.cases.models import (
     Note,
     PostChannel,
     PostItem,
+    PostOpening,
     PostStatus,
     PostUnmatched,
     Status,
@@ -60,7 +61,8 @@ from regie.core.services import serial_take
 from regie.lawfulness import services as lawfulness_services
 from regie.lawfulness.models import Consent, Objection, TransparencyNotice
 from regie.lawfulness.rules import Scenario, ScenarioError, decide, parse_scenario
-from regie.processing_log.gate import Actor, processing
+from regie.processing_log.gate import Actor, Earlier, processed_earlier, processing
+from regie.processing_log.models import ActorKind
 from regie.vault import scan, uploads
 from regie.vault.services import (
     file_accept,
@@ -638,36 +640,55 @@ class PostResult:
     message: str = ""
 
 
-def _first_page(clean: BinaryIO) -> tuple[str, int]:
-    """The text of the first page (where the cover sheet lies) and the number of pages."""
+@dataclass(frozen=True)
+class _Page:
+    """What the intake reads from the first page (where the cover sheet lies)."""
+
+    text: str
+    pages: int
+    unreadable: PostUnmatched | None = None  # why no text could be had, if none was
+
+
+def _first_page(clean: BinaryIO) -> _Page:
+    """The text of the first page and the number of pages. A page with no text layer (a scan
+    that is only a picture) is read by text recognition, if there is a reader."""
     try:
         reader = PdfReader(clean)
-        return reader.pages[0].extract_text() or "", len(reader.pages)
+        text, pages = reader.pages[0].extract_text() or "", len(reader.pages)
     except (PdfReadError, ValueError, KeyError, IndexError):
         # The vault accepted it as a PDF; a page without readable text matches nothing.
-        return "", 0
+        return _Page("", 0)
     finally:
         clean.seek(0)
+    if text.strip() or not pages:
+        return _Page(text, pages)
+    try:
+        recognised = ocr.first_page_text(clean.read())
+    except ocr.ReadingFailed:
+        return _Page("", pages, PostUnmatched.NO_OCR)
+    finally:
+        clean.seek(0)
+    return _Page(recognised, pages, None if recognised.strip() else PostUnmatched.NO_TEXT)
 
 
 def _resolve(actor: "User | Actor", text: str, filename: str) -> tuple[Case | None, str]:
     """The case TEXT (or the file name) names, and whether ACTOR may file into it; else the
-    reason it stays unmatched. A cover-sheet code outranks a case number. Only the existence
-    of a case is looked up here, nothing of it is shown: the filing that follows is the
-    logged processing."""
+    reason it stays unmatched. A cover-sheet code outranks a case number; a code as read that
+    names no case is tried with its look-alike characters swapped (text recognition), and
+    then the case number is. Only the existence of a case is looked up here, nothing of it
+    is shown: the filing that follows is the logged processing."""
     refs = post.find_references(text)
     if refs.empty:
         refs = post.find_references(filename)
     if refs.empty:
         return None, PostUnmatched.NOTHING_FOUND
     with system_access("finding the case a scanned letter names; nothing of it is shown"):
-        if refs.codes:
-            cases = list(Case.objects.filter(cover_code__in=refs.codes).select_related("resident"))
-            wanted = len(refs.codes)
-        else:
+        cases = _by_code(refs.codes)
+        if not cases and refs.numbers:
+            if len(refs.numbers) > 1:
+                return None, PostUnmatched.SEVERAL
             cases = list(Case.objects.filter(number__in=refs.numbers).select_related("resident"))
-            wanted = len(refs.numbers)
-        if wanted > 1:
+        if len(cases) > 1:
             return None, PostUnmatched.SEVERAL
         if not cases:
             return None, PostUnmatched.UNKNOWN
@@ -675,6 +696,16 @@ def _resolve(actor: "User | Actor", text: str, filename: str) -> tuple[Case | No
         if isinstance(actor, User) and not may(actor, Action.POST_INTAKE, case, in_service=True):
             return None, PostUnmatched.NOT_ALLOWED
     return case, ""
+
+
+def _by_code(codes: frozenset[str]) -> list[Case]:
+    """The cases CODES name as read, or failing that, as they may have been before reading
+    swapped look-alike characters. Several codes for several cases are for a person to sort."""
+    related = Case.objects.select_related("resident")
+    exact = list(related.filter(cover_code__in=codes))
+    if exact or not codes:
+        return exact
+    return list(related.filter(cover_code__in=set().union(*map(post.lookalike_codes, codes))))
 
 
 def _post_title() -> str:
@@ -697,9 +728,11 @@ def post_receive(
         checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
     except (uploads.UploadRefused, scan.ScanRefused) as error:
         return PostResult(filename, PostOutcome.REFUSED, message=_refusal(error))
-    text, pages = _first_page(checked.clean)
-    case, unmatched = _resolve(actor, text, filename)
+    page = _first_page(checked.clean)
+    case, unmatched = _resolve(actor, page.text, filename)
     if case is None:
+        if unmatched == PostUnmatched.NOTHING_FOUND and page.unreadable:
+            unmatched = page.unreadable
         held = held_store(
             source=checked.clean,
             content_type=checked.kind.content_type,
@@ -709,7 +742,7 @@ def post_receive(
             held=held,
             channel=channel,
             unmatched=unmatched,
-            pages=pages,
+            pages=page.pages,
             received_by=actor if isinstance(actor, User) else None,
             is_demo=is_demo,
         )
@@ -763,7 +796,9 @@ def _decided(item: PostItem, actor: User, status: PostStatus) -> None:
 @transaction.atomic
 def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") -> CaseDocument:
     """A team leader files a waiting item into a case of their team, by its number: the held
-    copy is re-encrypted under the resident's key and deleted."""
+    copy is re-encrypted under the resident's key and deleted. Whoever opened the scan while
+    it waited now has a record in the resident's processing log, at the time they opened it:
+    only now is it known whose letter they read."""
     item = _waiting_item(actor, item_id)
     number = case_number.strip().upper()
     with processing(
@@ -788,6 +823,21 @@ def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") 
             source=DocumentSource.POST,
             added_by=actor,
         )
+        processed_earlier(
+            activity=activities.POST_INTAKE,
+            name="case.post.queue.opened",
+            subject=case.resident,
+            earlier=[
+                Earlier(
+                    actor=Actor(ActorKind.STAFF, str(o.opened_by.public_id), o.role),
+                    trace_id=o.trace_id,
+                    span_id=o.span_id,
+                    start_time=o.opened_at,
+                    end_time=o.opened_at,
+                )
+                for o in PostOpening.objects.filter(item=item).select_related("opened_by")
+            ],
+        )
     _decided(item, actor, PostStatus.FILED)
     return document
 
@@ -795,7 +845,8 @@ def post_file(*, actor: User, item_id: UUID, case_number: str, title: str = "") 
 @transaction.atomic
 def post_reject(*, actor: User, item_id: UUID) -> None:
     """A team leader rejects a waiting item (not for this municipality, a blank page): its
-    encrypted body is deleted; the row stays as the record of the decision."""
+    encrypted body is deleted; the row stays as the record of the decision, and so do the
+    openings of its scan (nobody's log gets them: whose it was stays unknown)."""
     item = _waiting_item(actor, item_id)
     assert item.held is not None
     held_delete(held=item.held)

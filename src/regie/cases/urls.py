@@ -54,6 +54,7 @@ urlpatterns = [
     path("werk/post/wachtrij/<uuid:public_id>/", views.post_item, name="post-item"),
     path("werk/post/wachtrij/<uuid:public_id>/pdf/", views.post_item_pdf, name="post-item-pdf"),
     path("werk/post/wachtrij/<uuid:public_id>/afwijzen/", views.post_reject, name="post-reject"),
+    path("werk/post/geopend/", views.post_openings, name="post-openings"),
     path("werk/casusoverleg/", views.consultations, name="consultations"),
     path(
         "werk/casusoverleg/<uuid:public_id>/",

@@ -550,3 +550,12 @@ def post_reject(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("cases:post-queue")
     item = selectors.post_item(user=user, item_id=public_id)
     return render(request, "cases/post_reject.html", {"item": item})
+
+
+@permits(Action.POST_OPENINGS)
+def post_openings(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cases/post_openings.html",
+        {"openings": selectors.post_openings(user=_user(request))},
+    )

@@ -144,6 +144,66 @@ def processing(
         _current.reset(token)
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """A processing done before anyone knew whose data it was (a team leader reading a scanned
+    letter that named no case). Taken down when it happens, with its own actor, trace, span
+    and time; written with `processed_earlier` once its data subject is known."""
+
+    actor: Actor
+    trace_id: str
+    span_id: str
+    start_time: datetime
+    end_time: datetime
+
+    @classmethod
+    def now(cls, actor: "User | Actor") -> "Earlier":
+        moment = timezone.now()
+        return cls(Actor.of(actor), _trace.get() or new_trace_id(), new_span_id(), moment, moment)
+
+
+def processed_earlier(
+    *, activity: str, name: str, subject: Resident, earlier: Iterable[Earlier]
+) -> int:
+    """Write for SUBJECT the record each of EARLIER would have had, had the subject been known
+    then: the original actor, trace and times, so the resident's log says who looked and when.
+    A record's place in the tree, not its time, shows when it was written. Runs in the
+    transaction of the work that made the subject known; returns how many were written."""
+    check_field("name", name)
+    if not transaction.get_connection().in_atomic_block:
+        raise ProcessingError(
+            "processed_earlier() runs inside the transaction that found out whose data it was"
+        )
+    try:
+        version = activity_version_in_force(activity)
+    except UnknownActivity as exc:
+        raise ProcessingError(f"activity: {exc}") from None
+    if subject.pk is None:
+        raise ProcessingError("subject: save the resident first")
+    records = ProcessingRecord.objects.bulk_create(
+        [
+            ProcessingRecord(
+                trace_id=done.trace_id,
+                span_id=done.span_id,
+                name=name,
+                start_time=done.start_time,
+                end_time=done.end_time,
+                status=Status.OK,
+                resource=settings.REGIE_LOG_RESOURCE,
+                activity_uri=activity,
+                activity_version=version,
+                data_subject_id=subject.subject_pseudonym,
+                data_subject_id_type=SUBJECT_ID_TYPE,
+                actor_kind=done.actor.kind,
+                actor_id=done.actor.id,
+                actor_role=done.actor.role,
+            )
+            for done in earlier
+        ]
+    )
+    return len(records)
+
+
 def _write(current: Processing) -> None:
     """One record per data subject; each is its own span, the first keeps the span id that
     nested processings name as their parent."""

@@ -681,6 +681,7 @@ MATRIX: dict[str, Row] = {
     "cases:post-item": staff_only("teamleider", kwargs=_post_item_id),
     "cases:post-item-pdf": staff_only("teamleider", kwargs=_post_item_id),
     "cases:post-reject": staff_only("teamleider", kwargs=_post_item_id),
+    "cases:post-openings": staff_only("privacy_officer"),
     "api:lawfulness-assess": everyone(
         404, **{ANON: 401, "consulent": 405, "teamleider": 405, "privacy_officer": 405}
     ),

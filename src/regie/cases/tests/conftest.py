@@ -1,6 +1,8 @@
+import shutil
 from datetime import date
 
 import pytest
+from pytest_django.fixtures import Settings
 
 from regie.cases import services
 from regie.cases.models import Case, Law
@@ -34,3 +36,15 @@ def shelter_case(people: People) -> Case:
         address_confidential=True,
         actor=INTAKE,
     )
+
+
+@pytest.fixture
+def tesseract(settings: Settings) -> None:
+    """REGIE_OCR=tesseract, with Debian's tesseract and pdftoppm (no stand-in)."""
+    for program in ("tesseract", "pdftoppm"):
+        if not shutil.which(program):
+            pytest.fail(
+                f"{program} is missing: install Debian's tesseract-ocr and poppler-utils "
+                "(`make test` does)"
+            )
+    settings.REGIE_OCR = "tesseract"

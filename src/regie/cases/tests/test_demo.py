@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from regie.accounts.models import User
-from regie.cases.models import Case, InvolvedPerson, PostItem, PostStatus
+from regie.cases.models import Case, InvolvedPerson, PostItem, PostOpening, PostStatus
 from regie.conftest import inspecting, log_in
 from regie.vault.models import HeldFile
 
@@ -30,11 +30,13 @@ def test_it_loads_the_demo_cases_once_and_removes_them(db: None, settings) -> No
         assert sorted(Case.objects.values_list("number", flat=True))[0].startswith("JW-")
     assert PostItem.objects.get().status == PostStatus.WAITING
     assert HeldFile.objects.count() == 1
+    assert PostOpening.objects.get().opened_by.username == "teamleider"
 
     call_command("remove_demo", stdout=StringIO())
 
     assert _cases() == []
     assert not PostItem.objects.exists() and not HeldFile.objects.exists()
+    assert not PostOpening.objects.exists()
 
 
 def test_it_shows_the_demo_cases_to_the_demo_consulent(db: None, settings) -> None:

@@ -1,6 +1,7 @@
 """Journey: a case worker prints a case's cover sheet, scans the paper with it and uploads a
-batch of post; one file is filed by its cover sheet, one waits in the queue, one is refused.
-The team leader then files the waiting one into the case."""
+batch of post; one file (a picture-only scan, read by tesseract) is filed by its cover sheet,
+one waits in the queue, one is refused. The team leader reads the waiting one and files it into
+the case; the privacy officer sees that it was opened."""
 
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from playwright.sync_api import FilePayload, Page, expect
 
 from regie.cases.models import Case, CaseDocument, PostItem, PostStatus
 from regie.cases.tests.test_post_intake import joined, letter
+from regie.cases.tests.test_post_ocr import image_only
 from regie.conftest import PASSWORD, People, inspecting
 from regie.testing.browser import _, log_in_staff, screenshot
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_it_files_scanned_post_and_the_queue_is_worked(
-    page: Page, people: People, case: Case, clamd: Path
+    page: Page, people: People, case: Case, clamd: Path, tesseract: None
 ) -> None:
     log_in_staff(page, people.consulent, PASSWORD)
     page.get_by_role("link", name=_("My caseload")).click()
@@ -30,7 +32,11 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
     page.get_by_role("link", name=_("Incoming post"), exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(_("Incoming post"))
     scans: list[FilePayload] = [
-        {"name": "scan-0001.pdf", "mimeType": "application/pdf", "buffer": joined(sheet, letter())},
+        {
+            "name": "scan-0001.pdf",
+            "mimeType": "application/pdf",
+            "buffer": image_only(joined(sheet, letter())),
+        },
         {"name": "scan-0002.pdf", "mimeType": "application/pdf", "buffer": letter()},
         {"name": "foto.txt", "mimeType": "text/plain", "buffer": b"geen pdf"},
     ]
@@ -53,6 +59,13 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
     expect(page.get_by_role("heading", level=1)).to_have_text(_("Post to file"))
     screenshot(page, "teamleider-post-queue.png")
     page.get_by_role("link", name=_("File or reject")).click()
+    expect(page.get_by_test_id("post-openings")).to_have_text(_("no one yet"))
+    scan = page.request.get(
+        page.get_by_role("link", name=_("Read the scan (PDF)")).get_attribute("href") or ""
+    )
+    assert scan.ok and scan.body().startswith(b"%PDF")
+    page.reload()
+    expect(page.get_by_test_id("post-openings")).to_contain_text(people.teamleider.get_full_name())
     page.get_by_label(_("Case number")).fill(case.number)
     page.get_by_label(_("Title in the case (optional)")).fill("Brief zonder kenmerk")
     screenshot(page, "teamleider-post-file.png")
@@ -65,3 +78,10 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
     assert PostItem.objects.get().status == PostStatus.FILED
     with inspecting():
         assert CaseDocument.objects.filter(case=case).count() == 2
+
+    page.context.clear_cookies()
+    log_in_staff(page, people.privacy_officer, PASSWORD)
+    page.get_by_role("link", name=_("Opened waiting post")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(_("Opened waiting post"))
+    expect(page.get_by_role("table")).to_contain_text(people.teamleider.get_full_name())
+    screenshot(page, "privacy-officer-post-openings.png")

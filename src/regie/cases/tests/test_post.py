@@ -13,6 +13,8 @@ from regie.cases import post
         ("Uw kenmerk: JW-2025-0042.", set(), {"JW-2025-0042"}),
         ("PW-2026-0001 en PW-2026-0002", set(), {"PW-2026-0001", "PW-2026-0002"}),
         ("RGP-7KQ2-M9XU (U is no Crockford letter)", set(), set()),
+        ("RGP-HOR8-DV3Y, RGP-1ILK-A/Z3 (read back)", {"RGP-H0R8-DV3Y", "RGP-111K-A7Z3"}, set()),
+        ("RGP-GPQY-772ZX (a character read twice)", set(), set()),
         ("Geachte heer, mevrouw", set(), set()),
         ("XWMO-2026-00011", set(), set()),
     ],
@@ -28,3 +30,11 @@ def test_it_makes_numbers_and_readable_codes() -> None:
     assert post.serial_of("WMO-2026-0123") == 123
     code = post.new_cover_code()
     assert post.find_references(code).codes == {code}
+
+
+def test_it_lists_the_codes_a_misread_code_may_have_been() -> None:
+    assert post.lookalike_codes("RGP-YC0R-EG78") == {
+        f"RGP-YC{a}R-E{b}7{c}" for a in "0QD" for b in "G6" for c in "8B"
+    }
+    assert post.lookalike_codes("RGP-HJKM-NPRV") == {"RGP-HJKM-NPRV"}
+    assert post.lookalike_codes("RGP-0000-0000") == {"RGP-0000-0000"}  # too many to try
