@@ -57,10 +57,6 @@ def number_stem(law: str, year: int) -> str:
     return f"{NUMBER_PREFIXES[law]}-{year:04d}-"
 
 
-def serial_of(number: str) -> int:
-    return int(number.rsplit("-", 1)[1])
-
-
 def new_cover_code() -> str:
     chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
     return f"{COVER_PREFIX}-{chars[:4]}-{chars[4:]}"

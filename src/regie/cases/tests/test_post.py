@@ -27,7 +27,6 @@ def test_it_finds_codes_and_numbers(text: str, codes: set[str], numbers: set[str
 
 def test_it_makes_numbers_and_readable_codes() -> None:
     assert post.case_number("jeugdwet", 2026, 7) == "JW-2026-0007"
-    assert post.serial_of("WMO-2026-0123") == 123
     code = post.new_cover_code()
     assert post.find_references(code).codes == {code}
 
