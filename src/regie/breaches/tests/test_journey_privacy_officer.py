@@ -55,6 +55,11 @@ def test_it_registers_assesses_reports_and_closes_a_breach(page: Page, people: P
     screenshot(page, "privacy-breaches.png")
     page.get_by_role("link", name=_("Start"), exact=True).click()
     expect(page.get_by_test_id("countdown")).to_contain_text("68")
+    # Every card holds its text, long Dutch compounds included.
+    overflowing = page.locator(".regie-card h2").evaluate_all(
+        "hs => hs.filter(h => h.scrollWidth > h.clientWidth).map(h => h.textContent)"
+    )
+    assert overflowing == []
     screenshot(page, "privacy-home.png")
     page.get_by_role("link", name="DL-", exact=False).first.click()
 
