@@ -76,6 +76,11 @@ class SearchSerializer(serializers.Serializer):
     data_subject = DataSubjectSerializer(required=False)
     processing_activity_id = serializers.CharField(required=False)
     trace_id = serializers.CharField(required=False)
+    actor = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="who acted: a staff member's public id, or the name of a system",
+    )
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=100)
     before = serializers.IntegerField(
         min_value=1, required=False, help_text="next_before of the previous page"
@@ -207,8 +212,8 @@ class OtlpSerializer(serializers.Serializer):
 
 
 class SearchView(APIView):
-    """Records of a data subject, a processing activity or a trace. POST, because a BSN never
-    goes into a URL."""
+    """Records of a data subject, a processing activity, a trace or an actor. POST, because a
+    BSN never goes into a URL."""
 
     regie_action = Action.PROCESSING_LOG_READ
     parser_classes = [JSONParser]
@@ -228,6 +233,7 @@ class SearchView(APIView):
                 data_subject_id=subject.get("pseudonym"),
                 activity=data.get("processing_activity_id"),
                 trace_id=data.get("trace_id"),
+                actor_id=data.get("actor"),
                 since=data.get("from"),
                 until=data.get("until"),
                 limit=data["limit"],

@@ -21,7 +21,7 @@ from regie.processing_log.gate import processing
 from regie.processing_log.models import ActorKind, Checkpoint, ProcessingRecord
 from regie.processing_log.records import HASHED_FIELDS, record_bytes
 from regie.processing_log.services import log_seal_all
-from regie.processing_log.tests.factories import raw_record
+from regie.processing_log.tests.factories import process, raw_record
 from regie.register import builtin
 from regie.register.models import ProcessingActivityVersion
 
@@ -402,3 +402,15 @@ def test_it_refuses_a_proof_beyond_the_latest_checkpoint(
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert errors[0]["field"] == field
+
+
+def test_it_finds_what_one_staff_member_did(login_as, people: People):
+    process(people.consulent, people.anna, times=2)
+    process(people.other_consulent, people.bram)
+
+    found = _search(
+        login_as(people.privacy_officer), {"actor": str(people.consulent.public_id)}
+    ).json()
+
+    assert [r["name"] for r in found["records"]] == ["case.read", "case.read"]
+    assert {r["data_subject_id"] for r in found["records"]} == {people.anna.subject_pseudonym}
