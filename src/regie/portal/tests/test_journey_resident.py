@@ -154,6 +154,13 @@ def test_it_walks_the_resident_through_the_portal(
         ".borderTopColor; e.removeAttribute('aria-invalid'); return c; }"
     )
     assert untouched != refused, untouched
+    radio = choice.get_by_role("radio").first
+    untouched_radio = radio.evaluate("e => getComputedStyle(e).borderTopColor")
+    refused_radio = radio.evaluate(
+        "e => { e.setAttribute('aria-invalid', 'true'); const c = getComputedStyle(e)"
+        ".borderTopColor; e.removeAttribute('aria-invalid'); return c; }"
+    )
+    assert untouched_radio != refused_radio, untouched_radio
     screenshot(page, "inwoner-rechten.png")
     with page.expect_download() as download:
         page.get_by_role("button", name=_("Download my data")).click()
