@@ -263,3 +263,32 @@ class StaffActivityDay(models.Model):
 
     def __str__(self) -> str:
         return f"activity {self.actor_id} {self.day}"
+
+
+class InsiderLogMark(models.Model):
+    """How far the insider task has read the processing log by record id, one row.
+
+    Records can be written long after their end time (a team leader's openings of waiting
+    post, filed days later), so the task cannot choose its days by the clock alone: it rescans
+    the days of every staff record with an id above `read_through`. Ids are handed out when a
+    record is inserted but become visible when its transaction commits, so a lower id can
+    appear after a higher one. The mark therefore only moves up to an id the task `seen` at
+    least `services.LATE_COMMIT_MARGIN` ago: by then every transaction that held a lower id has
+    committed or rolled back, and the records between are read twice rather than never."""
+
+    read_through = models.BigIntegerField(default=0)
+    seen_id = models.BigIntegerField(default=0)
+    seen_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"insider log mark {self.read_through}"
+
+
+class InsiderPendingDay(models.Model):
+    """A day with records the insider rules have not evaluated yet, waiting for its rescan
+    (each run rescans a limited number of days)."""
+
+    day = models.DateField(unique=True)
+
+    def __str__(self) -> str:
+        return f"pending insider day {self.day}"

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 from typing import Any
@@ -12,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.db.models import Max
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +27,8 @@ from regie.monitoring.models import (
     Delivery,
     InsiderAlert,
     InsiderAlertRecord,
+    InsiderLogMark,
+    InsiderPendingDay,
     InsiderSettings,
     InsiderStatus,
     MailFigures,
@@ -41,6 +46,12 @@ TOKEN_PREFIX = "regsig_"  # noqa: S105 (the visible start of every source token)
 BATCH_SIZE = 5000
 MAX_REPORTED_ERRORS = 100
 DETECTOR = Actor.system("insider-access detection")
+# How long a transaction may hold a processing-log id before it commits, as far as the insider
+# rules are concerned: the mark of what they have read moves only to ids seen this long ago.
+LATE_COMMIT_MARGIN = timedelta(hours=1)
+# Days an insider run rescans for late-written records besides yesterday and today; the rest
+# wait for the next run, so that a large catch-up does not hold one worker for hours.
+INSIDER_DAYS_PER_RUN = 31
 
 
 def _digest(plaintext: str) -> str:
@@ -386,6 +397,64 @@ def insider_scan(*, day: date) -> list[InsiderAlert]:
     if new_alerts:
         transaction.on_commit(lambda: _notify_privacy_officers(len(new_alerts)))
     return new_alerts
+
+
+@dataclass(frozen=True)
+class InsiderRun:
+    new_alerts: list[InsiderAlert]
+    days: list[date]
+    days_left: int
+
+
+def insider_run(*, now: datetime | None = None) -> InsiderRun:
+    """Run the insider rules over yesterday and today, and over the days that have gained staff
+    records since the last run, whatever their end time (up to INSIDER_DAYS_PER_RUN of those,
+    the newest; the others stay pending). Each day is scanned in its own transaction, oldest
+    first, so that a rescanned day's activity is history for the days after it."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    recent = [today - timedelta(days=1), today]
+    insider_days_note(now=now)
+    pending = InsiderPendingDay.objects.exclude(day__in=recent).order_by("-day")
+    days = sorted([*pending.values_list("day", flat=True)[:INSIDER_DAYS_PER_RUN], *recent])
+    new_alerts: list[InsiderAlert] = []
+    for day in days:
+        with transaction.atomic():
+            new_alerts += insider_scan(day=day)
+            InsiderPendingDay.objects.filter(day=day).delete()
+    return InsiderRun(new_alerts, days, InsiderPendingDay.objects.count())
+
+
+@transaction.atomic
+def insider_days_note(*, now: datetime) -> int:
+    """Note as pending the local day of every staff record above the mark (one query over a
+    range of the primary key), and move the mark as far as is safe (see InsiderLogMark).
+    Returns how many days were found."""
+    mark = InsiderLogMark.objects.select_for_update().order_by("pk").first()
+    high = ProcessingRecord.objects.aggregate(high=Max("id"))["high"] or 0
+    if mark is None:
+        # The first run starts at the end of the log. The days before were scanned by the
+        # clock; rescanning all of history against today's caseloads would report accesses
+        # that were within a caseload at the time.
+        InsiderLogMark.objects.create(read_through=high, seen_id=high, seen_at=now)
+        return 0
+    days = set(
+        ProcessingRecord.objects.filter(
+            id__gt=mark.read_through, id__lte=high, actor_kind=ActorKind.STAFF
+        )
+        .order_by()
+        .annotate(day=TruncDate("end_time"))
+        .values_list("day", flat=True)
+        .distinct()
+    )
+    InsiderPendingDay.objects.bulk_create(
+        [InsiderPendingDay(day=day) for day in days], ignore_conflicts=True
+    )
+    if mark.seen_at is None or mark.seen_at <= now - LATE_COMMIT_MARGIN:
+        mark.read_through = max(mark.read_through, mark.seen_id)
+        mark.seen_id, mark.seen_at = high, now
+        mark.save(update_fields=["read_through", "seen_id", "seen_at"])
+    return len(days)
 
 
 def _log_alert(alert: InsiderAlert, pseudonyms: set[str]) -> None:

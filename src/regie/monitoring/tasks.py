@@ -1,18 +1,25 @@
+import logging
 from datetime import timedelta
 
 from django.tasks import task
-from django.utils import timezone
 
 from regie.core.schedule import periodic
 from regie.monitoring import services
+
+logger = logging.getLogger(__name__)
 
 
 @periodic(every=timedelta(hours=1))
 @task
 def insider_rules_run() -> int:
-    """Run the insider rules over yesterday and today; idempotent, so running it more often
-    only adds what is new. Returns the number of new alerts."""
-    today = timezone.localdate()
-    new = services.insider_scan(day=today - timedelta(days=1))
-    new += services.insider_scan(day=today)
-    return len(new)
+    """Run the insider rules over yesterday, today and the days of records written late;
+    idempotent, so running it more often only adds what is new. Returns the number of new
+    alerts."""
+    run = services.insider_run()
+    if run.days_left:
+        logger.info(
+            "insider rules: %d days rescanned, %d days left for the next run",
+            len(run.days),
+            run.days_left,
+        )
+    return len(run.new_alerts)
