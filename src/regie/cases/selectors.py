@@ -940,6 +940,7 @@ class BatchView:
         return self.done == self.total
 
 
+@transaction.atomic
 def post_batch(*, user: User, batch_id: UUID) -> BatchView:
     """How far the worker is with an upload of post and, once it is done, what became of each
     file. The case a file was filed into is read inside a processing for its resident: the
@@ -950,7 +951,9 @@ def post_batch(*, user: User, batch_id: UUID) -> BatchView:
         raise NoSuchPost
     files = list(batch.files.all())
     done = sum(1 for f in files if f.outcome)
-    counts = {outcome: sum(1 for f in files if f.outcome == outcome) for outcome in PostOutcome}
+    counts: dict[str, int] = {
+        outcome: sum(1 for f in files if f.outcome == outcome) for outcome in PostOutcome
+    }
     view = BatchView(batch.public_id, batch.uploaded_at, len(files), done, [], counts)
     if done < len(files):
         return view
@@ -971,7 +974,8 @@ def post_batch(*, user: User, batch_id: UUID) -> BatchView:
         view.results.append(
             BatchFileRow(
                 filename=unseal(
-                    f.name_sealed, context=batch_file_name_context(batch.public_id, f.position)
+                    bytes(f.name_sealed),
+                    context=batch_file_name_context(batch.public_id, f.position),
                 ),
                 outcome=f.outcome,
                 case_id=case.public_id if case else None,

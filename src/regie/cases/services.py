@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 from uuid import UUID
 
 from django.conf import settings
@@ -73,6 +73,7 @@ from regie.processing_log.gate import Actor, Earlier, processed_earlier, process
 from regie.processing_log.models import ActorKind
 from regie.vault import scan, uploads
 from regie.vault.services import (
+    Checked,
     file_accept,
     file_check,
     file_store,
@@ -720,7 +721,25 @@ def _post_title() -> str:
     return _("Incoming post of %(date)s") % {"date": timezone.localdate().strftime("%d-%m-%Y")}
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class _Read:
+    """A scanned file that passed the checks, and what its first page says."""
+
+    checked: Checked
+    page: _Page
+
+
+def _post_read(*, upload: BinaryIO, filename: str) -> _Read | str:
+    """Check, clean and scan one scanned PDF and read its first page; or why it is refused.
+    The slow part (the virus scan, text recognition at seconds a page), so it holds no
+    database transaction open."""
+    try:
+        checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
+    except (uploads.UploadRefused, scan.ScanRefused) as error:
+        return _refusal(error)
+    return _Read(checked, _first_page(checked.clean))
+
+
 def post_receive(
     *,
     actor: "User | Actor",
@@ -731,12 +750,24 @@ def post_receive(
 ) -> PostResult:
     """Take in one scanned PDF: check, clean and scan it (a refusal stores nothing), then file
     it into the case its cover sheet or case number names, encrypted under that resident's
-    key, or hold it encrypted in the queue for a team leader."""
-    try:
-        checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
-    except (uploads.UploadRefused, scan.ScanRefused) as error:
-        return PostResult(filename, PostOutcome.REFUSED, message=_refusal(error))
-    page = _first_page(checked.clean)
+    key, or hold it encrypted in the queue for a team leader (in one transaction)."""
+    read = _post_read(upload=upload, filename=filename)
+    if isinstance(read, str):
+        return PostResult(filename, PostOutcome.REFUSED, message=read)
+    return _post_place(actor=actor, read=read, filename=filename, channel=channel, is_demo=is_demo)
+
+
+@transaction.atomic
+def _post_place(
+    *,
+    actor: "User | Actor",
+    read: _Read,
+    filename: str,
+    channel: PostChannel | str,
+    is_demo: bool = False,
+) -> PostResult:
+    """File what `_post_read` passed into the case it names, or queue it."""
+    checked, page = read.checked, read.page
     case, unmatched = _resolve(actor, page.text, filename)
     if case is None:
         if unmatched == PostUnmatched.NOTHING_FOUND and page.unreadable:
@@ -802,7 +833,9 @@ def post_batch_receive(*, actor: User, scans: Sequence[UploadedFile], language: 
         else:
             # What it is, the worker finds out; until then it is only bytes to keep safe.
             row.held = held_store(
-                source=scan_file, content_type="application/octet-stream", extension=""
+                source=cast(BinaryIO, scan_file),
+                content_type="application/octet-stream",
+                extension="",
             )
         row.save()
     # Here, not at the top: the task module imports this one.
@@ -822,10 +855,28 @@ def post_batch_work(*, batch_id: UUID) -> int:
         return sum(_batch_file_take_in(batch, pk) for pk in list(waiting))
 
 
-@transaction.atomic
 def _batch_file_take_in(batch: PostBatch, pk: int) -> int:
-    """Take in one held file as `post_receive` takes in any other, record its outcome and
-    delete the held copy with it: what is filed or queued is held once, where it now is."""
+    """Take in one held file as `post_receive` takes in any other: read it outside a
+    transaction, then place it, record its outcome and delete the held copy in one (what is
+    filed or queued is held once, where it now is)."""
+    row = PostBatchFile.objects.select_related("held").filter(pk=pk, outcome="").first()
+    if row is None or row.held is None:
+        return 0  # another worker took it in
+    name = crypto.unseal(
+        bytes(row.name_sealed), context=batch_file_name_context(batch.public_id, row.position)
+    )
+    with tempfile.SpooledTemporaryFile(
+        max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, dir=settings.FILE_UPLOAD_TEMP_DIR
+    ) as body:
+        for chunk in held_open(row.held):
+            body.write(chunk)
+        body.seek(0)
+        read = _post_read(upload=body, filename=name)  # type: ignore[arg-type]
+        return _batch_file_record(batch=batch, pk=pk, filename=name, read=read)
+
+
+@transaction.atomic
+def _batch_file_record(*, batch: PostBatch, pk: int, filename: str, read: _Read | str) -> int:
     row = (
         PostBatchFile.objects.select_for_update(of=("self",))
         .select_related("held")
@@ -833,19 +884,13 @@ def _batch_file_take_in(batch: PostBatch, pk: int) -> int:
         .first()
     )
     if row is None or row.held is None:
-        return 0  # another worker took it in
+        return 0  # another worker took it in meanwhile
     held = row.held
-    name = crypto.unseal(
-        row.name_sealed, context=batch_file_name_context(batch.public_id, row.position)
-    )
-    with tempfile.SpooledTemporaryFile(
-        max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, dir=settings.FILE_UPLOAD_TEMP_DIR
-    ) as body:
-        for chunk in held_open(held):
-            body.write(chunk)
-        body.seek(0)
-        result = post_receive(
-            actor=batch.uploaded_by, upload=body, filename=name, channel=PostChannel.UPLOAD
+    if isinstance(read, str):
+        result = PostResult(filename, PostOutcome.REFUSED, message=read)
+    else:
+        result = _post_place(
+            actor=batch.uploaded_by, read=read, filename=filename, channel=PostChannel.UPLOAD
         )
     row.held = None
     row.outcome = result.outcome

@@ -1,0 +1,81 @@
+"""Uploaded post is taken in by a real task worker: the upload only holds each file,
+encrypted; the batch page shows the progress and, once the worker is done, what became of each
+file. The held copies are gone then, and only the uploader sees the batch."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from regie.cases.models import Case, CaseDocument, PostBatchFile, PostItem
+from regie.cases.tasks import post_batch_take_in
+from regie.cases.tests.test_post_intake import letter, stored_bodies
+from regie.conftest import People, inspecting
+from regie.testing.worker import run_worker
+from regie.vault.models import HeldFile
+
+REFRESH = '<meta http-equiv="refresh"'
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_takes_in_the_batch_and_its_page_follows(
+    task_queue: None,
+    worker_env: None,
+    people: People,
+    case: Case,
+    login_as: Callable[..., Client],
+    vault_storage: Path,
+) -> None:
+    client = login_as(people.consulent)
+    answer = client.post(
+        reverse("cases:post-intake"),
+        {
+            "scans": [
+                SimpleUploadedFile("brief-1.pdf", letter(f"Kenmerk {case.number}")),
+                SimpleUploadedFile("brief-2.pdf", letter()),
+                SimpleUploadedFile("notitie.txt", b"Een notitie over Anna.\n"),
+            ]
+        },
+    )
+    assert answer.status_code == 302
+    url = answer["Location"]
+
+    before = client.get(url).content.decode()
+    assert "0 van 3 verwerkt." in before and REFRESH in before
+    assert 'role="status"' in before
+    assert "brief-1.pdf" not in before  # no results until all are in
+    assert HeldFile.objects.count() == 3
+    bodies = stored_bodies(vault_storage)
+    assert len(bodies) == 3 and all(b"%PDF" not in body and b"Anna" not in body for body in bodies)
+    with inspecting():
+        assert not CaseDocument.objects.exists()
+
+    worker = run_worker()
+
+    assert worker.returncode == 0, worker.stderr
+    results = DBTaskResult.objects.filter(task_path=post_batch_take_in.module_path)
+    assert [r.status for r in results] == ["SUCCESSFUL"], worker.stderr
+    after = client.get(url).content.decode()
+    assert "3 van 3 verwerkt." in after and REFRESH not in after
+    assert "1 opgeborgen, 1 in de wachtrij, 1 geweigerd." in after
+    rows = after.split('data-testid="post-result"')[1:]
+    assert "brief-1.pdf" in rows[0] and case.number in rows[0]
+    assert "brief-2.pdf" in rows[1] and "wachtrij" in rows[1]
+    assert (
+        "notitie.txt" in rows[2]
+        and "alleen een bestand van deze soort worden aangenomen: PDF" in rows[2]
+    )
+    # The queued scan is held once, by the queue; the batch holds nothing any more.
+    item = PostItem.objects.get()
+    assert list(HeldFile.objects.all()) == [item.held]
+    assert not PostBatchFile.objects.filter(held__isnull=False).exists()
+    assert len(stored_bodies(vault_storage)) == 2  # the filed document and the queued scan
+    with inspecting():
+        assert CaseDocument.objects.get().case == case
+
+    assert login_as(people.other_consulent).get(url).status_code == 404
+    assert login_as(people.teamleider).get(url).status_code == 404
