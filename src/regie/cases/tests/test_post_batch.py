@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
+from pytest_django.fixtures import Settings
 
 from regie.cases.models import Case, CaseDocument, PostBatchFile, PostItem
 from regie.cases.tasks import post_batch_take_in
@@ -79,3 +80,55 @@ def test_a_real_worker_takes_in_the_batch_and_its_page_follows(
 
     assert login_as(people.other_consulent).get(url).status_code == 404
     assert login_as(people.teamleider).get(url).status_code == 404
+
+
+def test_it_refuses_a_file_too_large_at_once_and_keeps_no_name_in_clear(
+    people: People, login_as: Callable[..., Client], settings: Settings
+) -> None:
+    settings.REGIE_UPLOAD_MAX_BYTES = 1024 * 1024
+    client = login_as(people.consulent)
+
+    answer = client.post(
+        reverse("cases:post-intake"),
+        {
+            "scans": [
+                SimpleUploadedFile("brief Anna Willems.pdf", letter()),
+                SimpleUploadedFile("groot.pdf", b"%PDF-1.7\n" + b"0" * 1024 * 1024),
+            ]
+        },
+    )
+
+    assert answer.status_code == 302
+    small, large = PostBatchFile.objects.all()
+    assert small.outcome == "" and small.held is not None
+    assert large.outcome == "refused" and large.held is None
+    assert "1 MB" in large.message
+    assert HeldFile.objects.count() == 1
+    assert b"Anna" not in bytes(small.name_sealed)
+    page = client.get(answer["Location"]).content.decode()
+    assert "1 van 2 verwerkt." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_run_of_the_task_changes_nothing(
+    task_queue: None,
+    worker_env: None,
+    people: People,
+    case: Case,
+    login_as: Callable[..., Client],
+) -> None:
+    client = login_as(people.consulent)
+    client.post(
+        reverse("cases:post-intake"),
+        {"scans": [SimpleUploadedFile("brief.pdf", letter(f"Kenmerk {case.number}"))]},
+    )
+    batch_id = str(PostBatchFile.objects.get().batch.public_id)
+    post_batch_take_in.enqueue(batch_id)  # e.g. enqueued again by hand after a restart
+
+    assert run_worker().returncode == 0
+
+    results = DBTaskResult.objects.filter(task_path=post_batch_take_in.module_path)
+    assert sorted(r.return_value for r in results) == [0, 1]
+    with inspecting():
+        assert CaseDocument.objects.count() == 1
+    assert not HeldFile.objects.exists()
