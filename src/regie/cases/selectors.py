@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -938,6 +938,29 @@ class BatchView:
     @property
     def finished(self) -> bool:
         return self.done == self.total
+
+
+RECENT_BATCHES = 10
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    public_id: UUID
+    uploaded_at: datetime
+    total: int
+    done: int
+
+
+def post_batches_recent(*, user: User) -> list[BatchRow]:
+    """The user's own latest uploads of post, to go back to one: dates and counts only."""
+    if not may(user, Action.POST_BATCH, in_service=True):
+        return []
+    batches = (
+        PostBatch.objects.filter(uploaded_by=user)
+        .annotate(total=Count("files"), done=Count("files", filter=~Q(files__outcome="")))
+        .order_by("-uploaded_at", "-id")[:RECENT_BATCHES]
+    )
+    return [BatchRow(b.public_id, b.uploaded_at, b.total, b.done) for b in batches]
 
 
 @transaction.atomic

@@ -493,7 +493,8 @@ def post_intake(request: HttpRequest) -> HttpResponse:
             actor=_user(request), scans=form.cleaned_data["scans"], language=get_language()
         )
         return redirect("cases:post-batch", batch.public_id)
-    return render(request, "cases/post_intake.html", {"form": form})
+    recent = selectors.post_batches_recent(user=_user(request))
+    return render(request, "cases/post_intake.html", {"form": form, "recent": recent})
 
 
 @permits(Action.POST_BATCH)

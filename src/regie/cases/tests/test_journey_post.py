@@ -78,6 +78,10 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
     )
     expect(results.nth(2)).to_contain_text(_("Nothing of this file was stored."))
     screenshot(page, "consulent-post-results.png")
+    page.get_by_role("link", name=_("Upload more post")).click()
+    expect(page.get_by_test_id("post-batches")).to_contain_text(
+        _("%(done)s of %(total)s processed.") % {"done": 3, "total": 3}
+    )
 
     page.context.clear_cookies()
     log_in_staff(page, people.teamleider, PASSWORD)
