@@ -34,7 +34,7 @@ from regie.cases.models import (
     PostStatus,
     PostUnmatched,
 )
-from regie.core.crypto import unseal
+from regie.core.crypto import DecryptionError, unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Earlier, Processing, processing
@@ -940,6 +940,15 @@ class BatchView:
         return self.done == self.total
 
 
+def _batch_file_name(batch: PostBatch, position: int, sealed: bytes) -> str:
+    try:
+        return unseal(sealed, context=batch_file_name_context(batch.public_id, position))
+    except DecryptionError:
+        # Sealed under a key-encryption key since retired (the rotation re-seals what belongs
+        # to residents, not the names of old uploads): the outcome still shows.
+        return _("(name no longer readable)")
+
+
 RECENT_BATCHES = 10
 
 
@@ -996,10 +1005,7 @@ def post_batch(*, user: User, batch_id: UUID) -> BatchView:
         case = cases.get(f.case_id) if f.case_id is not None else None
         view.results.append(
             BatchFileRow(
-                filename=unseal(
-                    bytes(f.name_sealed),
-                    context=batch_file_name_context(batch.public_id, f.position),
-                ),
+                filename=_batch_file_name(batch, f.position, bytes(f.name_sealed)),
                 outcome=f.outcome,
                 case_id=case.public_id if case else None,
                 case_number=case.number if case else "",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
@@ -136,3 +136,20 @@ def test_a_second_run_of_the_task_changes_nothing(
     with inspecting():
         assert CaseDocument.objects.count() == 1
     assert not HeldFile.objects.exists()
+
+
+def test_it_still_shows_the_outcome_once_the_key_of_the_names_is_retired(
+    people: People, case: Case, login_as: Callable[..., Client], clamd: Path, settings: Settings
+) -> None:
+    client = login_as(people.consulent)
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the immediate backend, as the demo
+        answer = client.post(
+            reverse("cases:post-intake"),
+            {"scans": [SimpleUploadedFile("brief.pdf", letter(f"Kenmerk {case.number}"))]},
+        )
+    settings.REGIE_KEK_ID, settings.REGIE_KEK = "k2", bytes(range(32))
+
+    page = client.get(answer["Location"]).content.decode()
+
+    assert "brief.pdf" not in page and "(naam niet meer leesbaar)" in page
+    assert case.number in page
