@@ -62,6 +62,7 @@ class Action(StrEnum):
     POST_INTAKE = "post.intake"
     POST_QUEUE = "post.queue"
     POST_OPENINGS = "post.openings"
+    POST_BATCH = "post.batch"
 
 
 ALL_STAFF = frozenset(Role)
@@ -106,6 +107,8 @@ ROLE_GRANTS: dict[Action, frozenset[Role]] = {
     # post nobody could match waits for a team leader, who knows the team's cases.
     Action.POST_INTAKE: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     Action.POST_QUEUE: frozenset({Role.TEAMLEIDER}),
+    # The progress and outcome of one's own upload of post (the object rule: only one's own).
+    Action.POST_BATCH: frozenset({Role.CONSULENT, Role.TEAMLEIDER}),
     # Who opened a waiting scan before anyone knew whose it was; names no resident.
     Action.POST_OPENINGS: frozenset({Role.PRIVACY_OFFICER}),
 }
@@ -240,6 +243,12 @@ def _object_rule(user: User, role: Role, action: Action, obj: Model) -> Decision
         return Decision(mine, "consulted" if mine else "not consulted")
     if action == Action.CASE_ADDRESS_ALERTS:
         return Decision(True, "supervision by the privacy officer")
+    if action == Action.POST_BATCH:
+        # An upload batch shows the names the files were uploaded under, which can name
+        # someone: for the uploader alone (what was queued reaches the team leader through
+        # the queue).
+        own = getattr(obj, "uploaded_by_id", None) == user.pk
+        return Decision(own, "own upload" if own else "another's upload")
     if (resident := _about_resident(obj)) is not None:
         obj = resident
     if isinstance(obj, Resident):

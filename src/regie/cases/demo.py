@@ -10,7 +10,7 @@ from datetime import date
 from regie.accounts.models import Resident, User
 from regie.accounts.selectors import bsn_index
 from regie.cases import selectors, services
-from regie.cases.models import Case, Law, PostChannel, PostItem
+from regie.cases.models import Case, Law, PostBatch, PostBatchFile, PostChannel, PostItem
 from regie.core.gate import system_access
 from regie.processing_log.gate import Actor
 from regie.vault.services import held_delete
@@ -155,7 +155,14 @@ def _cases(users: dict[str, User]) -> None:
 
 
 def remove() -> None:
-    """Delete the demo post and its encrypted scans (the cases go with their residents)."""
+    """Delete the demo post and its encrypted scans, and the uploads of the demo staff with
+    whatever of them is still held (the cases go with their residents)."""
+    for row in PostBatchFile.objects.filter(
+        batch__uploaded_by__is_demo=True, held__isnull=False
+    ).select_related("held"):
+        assert row.held is not None
+        held_delete(held=row.held)
+    PostBatch.objects.filter(uploaded_by__is_demo=True).delete()
     for item in PostItem.objects.filter(is_demo=True).select_related("held"):
         if item.held is not None:
             held_delete(held=item.held)

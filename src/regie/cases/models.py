@@ -305,3 +305,61 @@ class PostOpening(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"opening {self.pk} of {self.item_id}"
+
+
+class PostOutcome(models.TextChoices):
+    FILED = "filed", _("Filed")
+    QUEUED = "queued", _("In the queue")
+    REFUSED = "refused", _("Refused")
+
+
+class PostBatch(models.Model):
+    """Scanned post one person uploaded at once. The upload only holds each file, encrypted;
+    the task worker then takes them in one by one (`post_batch_work`) and records what became
+    of each, so the uploader follows the progress on the batch's page."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uploaded_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The uploader's language: the worker words refusals and document titles in it.
+    language = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("batch of uploaded post")
+
+    def __str__(self) -> str:
+        return f"post batch {self.public_id}"
+
+
+class PostBatchFile(models.Model):
+    """One file of a batch: held encrypted (a HeldFile, a key of its own) until the worker
+    has taken it in, then only its outcome. The name it was uploaded under can itself name
+    someone, so it is kept only sealed (`core.crypto`, bound to this row), to show the
+    uploader which file became what; no text of the letter is kept."""
+
+    batch = models.ForeignKey(PostBatch, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveIntegerField()
+    name_sealed = models.BinaryField()
+    held = models.OneToOneField(
+        HeldFile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=20, choices=PostOutcome.choices, blank=True)
+    # Filed: the case it went into. Read only inside a processing (a case is gated).
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Queued: why no case was found. Refused: the reason, in the uploader's language.
+    unmatched = models.CharField(max_length=20, choices=PostUnmatched.choices, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="post_batch_file_position")
+        ]
+        verbose_name = _("file of a batch of uploaded post")
+
+    def __str__(self) -> str:
+        return f"file {self.position} of {self.batch_id}"

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,11 +27,14 @@ from regie.cases.models import (
     InvolvedPerson,
     InvolvedRole,
     Note,
+    PostBatch,
     PostItem,
     PostOpening,
+    PostOutcome,
     PostStatus,
+    PostUnmatched,
 )
-from regie.core.crypto import unseal
+from regie.core.crypto import DecryptionError, unseal
 from regie.lawfulness import selectors as lawfulness_selectors
 from regie.lawfulness.selectors import opened
 from regie.processing_log.gate import Earlier, Processing, processing
@@ -904,3 +907,110 @@ def post_openings(*, user: User) -> list[OpeningRow]:
         )
         for o in openings
     ]
+
+
+def batch_file_name_context(batch_id: UUID, position: int) -> str:
+    """What the sealed name of an uploaded file is bound to: its batch and place in it."""
+    return f"cases.post.batch-file:{batch_id}:{position}"
+
+
+@dataclass(frozen=True)
+class BatchFileRow:
+    """What became of one uploaded file: FILENAME as it was uploaded, for its uploader."""
+
+    filename: str
+    outcome: str
+    case_id: UUID | None = None
+    case_number: str = ""
+    reason: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class BatchView:
+    public_id: UUID
+    uploaded_at: datetime
+    total: int
+    done: int
+    results: list[BatchFileRow]  # once every file is taken in, in upload order
+    counts: dict[str, int]
+
+    @property
+    def finished(self) -> bool:
+        return self.done == self.total
+
+
+def _batch_file_name(batch: PostBatch, position: int, sealed: bytes) -> str:
+    try:
+        return unseal(sealed, context=batch_file_name_context(batch.public_id, position))
+    except DecryptionError:
+        # Sealed under a key-encryption key since retired (the rotation re-seals what belongs
+        # to residents, not the names of old uploads): the outcome still shows.
+        return _("(name no longer readable)")
+
+
+RECENT_BATCHES = 10
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    public_id: UUID
+    uploaded_at: datetime
+    total: int
+    done: int
+
+
+def post_batches_recent(*, user: User) -> list[BatchRow]:
+    """The user's own latest uploads of post, to go back to one: dates and counts only."""
+    if not may(user, Action.POST_BATCH, in_service=True):
+        return []
+    batches = (
+        PostBatch.objects.filter(uploaded_by=user)
+        .annotate(total=Count("files"), done=Count("files", filter=~Q(files__outcome="")))
+        .order_by("-uploaded_at", "-id")[:RECENT_BATCHES]
+    )
+    return [BatchRow(b.public_id, b.uploaded_at, b.total, b.done) for b in batches]
+
+
+@transaction.atomic
+def post_batch(*, user: User, batch_id: UUID) -> BatchView:
+    """How far the worker is with an upload of post and, once it is done, what became of each
+    file. The case a file was filed into is read inside a processing for its resident: the
+    page shows the case's number; while the worker is busy (and the page reloads itself)
+    only counts are shown, so nothing is read again and again."""
+    batch = PostBatch.objects.filter(public_id=batch_id).first()
+    if batch is None or not may(user, Action.POST_BATCH, batch, in_service=True):
+        raise NoSuchPost
+    files = list(batch.files.all())
+    done = sum(1 for f in files if f.outcome)
+    counts: dict[str, int] = {
+        outcome: sum(1 for f in files if f.outcome == outcome) for outcome in PostOutcome
+    }
+    view = BatchView(batch.public_id, batch.uploaded_at, len(files), done, [], counts)
+    if done < len(files):
+        return view
+    cases: dict[int, Case] = {}
+    filed = {f.case_id for f in files if f.case_id is not None}
+    if filed:
+        with processing(
+            activity=activities.POST_INTAKE,
+            actor=user,
+            name="case.post.batch.view",
+            subjects_follow=True,
+        ) as current:
+            for case in Case.objects.filter(pk__in=filed).select_related("resident"):
+                current.add_subject(case.resident)
+                cases[case.pk] = case
+    for f in files:
+        case = cases.get(f.case_id) if f.case_id is not None else None
+        view.results.append(
+            BatchFileRow(
+                filename=_batch_file_name(batch, f.position, bytes(f.name_sealed)),
+                outcome=f.outcome,
+                case_id=case.public_id if case else None,
+                case_number=case.number if case else "",
+                reason=str(PostUnmatched(f.unmatched).label) if f.unmatched else "",
+                message=f.message,
+            )
+        )
+    return view

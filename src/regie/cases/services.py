@@ -6,17 +6,20 @@ the case inside their own processing with the one access decision (`case_in_gate
 user may not work on is answered as if it did not exist.
 """
 
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
-from typing import Any, BinaryIO
+from functools import partial
+from typing import Any, BinaryIO, cast
 from uuid import UUID
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -39,9 +42,12 @@ from regie.cases.models import (
     InvolvedRole,
     Law,
     Note,
+    PostBatch,
+    PostBatchFile,
     PostChannel,
     PostItem,
     PostOpening,
+    PostOutcome,
     PostStatus,
     PostUnmatched,
     Status,
@@ -53,9 +59,11 @@ from regie.cases.selectors import (
     address_of,
     age_on,
     anonymised_for,
+    batch_file_name_context,
     birth_date_of,
     case_in_gate,
 )
+from regie.core import crypto
 from regie.core.gate import system_access
 from regie.core.services import serial_take
 from regie.lawfulness import services as lawfulness_services
@@ -65,10 +73,12 @@ from regie.processing_log.gate import Actor, Earlier, processed_earlier, process
 from regie.processing_log.models import ActorKind
 from regie.vault import scan, uploads
 from regie.vault.services import (
+    Checked,
     file_accept,
     file_check,
     file_store,
     held_delete,
+    held_open,
     held_release,
     held_store,
     text_seal,
@@ -622,22 +632,21 @@ def document_add(
 # Incoming post ---------------------------------------------------------------------------
 
 
-class PostOutcome(StrEnum):
-    FILED = "filed"
-    QUEUED = "queued"
-    REFUSED = "refused"
-
-
 @dataclass(frozen=True)
 class PostResult:
     """What became of one scanned file, for the person or scanner that delivered it. FILENAME
-    is only echoed back to them; it is never stored (a name can itself be personal data)."""
+    is only echoed back to them; it is never stored in clear (a name can itself be personal
+    data). UNMATCHED says why a queued file found no case."""
 
     filename: str
     outcome: PostOutcome
-    case_id: UUID | None = None
-    case_number: str = ""
+    case: Case | None = None
+    unmatched: str = ""
     message: str = ""
+
+    @property
+    def case_number(self) -> str:
+        return self.case.number if self.case else ""
 
 
 @dataclass(frozen=True)
@@ -712,7 +721,25 @@ def _post_title() -> str:
     return _("Incoming post of %(date)s") % {"date": timezone.localdate().strftime("%d-%m-%Y")}
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class _Read:
+    """A scanned file that passed the checks, and what its first page says."""
+
+    checked: Checked
+    page: _Page
+
+
+def _post_read(*, upload: BinaryIO, filename: str) -> _Read | str:
+    """Check, clean and scan one scanned PDF and read its first page; or why it is refused.
+    The slow part (the virus scan, text recognition at seconds a page), so it holds no
+    database transaction open."""
+    try:
+        checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
+    except (uploads.UploadRefused, scan.ScanRefused) as error:
+        return _refusal(error)
+    return _Read(checked, _first_page(checked.clean))
+
+
 def post_receive(
     *,
     actor: "User | Actor",
@@ -723,12 +750,24 @@ def post_receive(
 ) -> PostResult:
     """Take in one scanned PDF: check, clean and scan it (a refusal stores nothing), then file
     it into the case its cover sheet or case number names, encrypted under that resident's
-    key, or hold it encrypted in the queue for a team leader."""
-    try:
-        checked = file_check(source=upload, filename=filename, only=frozenset({"pdf"}))
-    except (uploads.UploadRefused, scan.ScanRefused) as error:
-        return PostResult(filename, PostOutcome.REFUSED, message=_refusal(error))
-    page = _first_page(checked.clean)
+    key, or hold it encrypted in the queue for a team leader (in one transaction)."""
+    read = _post_read(upload=upload, filename=filename)
+    if isinstance(read, str):
+        return PostResult(filename, PostOutcome.REFUSED, message=read)
+    return _post_place(actor=actor, read=read, filename=filename, channel=channel, is_demo=is_demo)
+
+
+@transaction.atomic
+def _post_place(
+    *,
+    actor: "User | Actor",
+    read: _Read,
+    filename: str,
+    channel: PostChannel | str,
+    is_demo: bool = False,
+) -> PostResult:
+    """File what `_post_read` passed into the case it names, or queue it."""
+    checked, page = read.checked, read.page
     case, unmatched = _resolve(actor, page.text, filename)
     if case is None:
         if unmatched == PostUnmatched.NOTHING_FOUND and page.unreadable:
@@ -746,7 +785,7 @@ def post_receive(
             received_by=actor if isinstance(actor, User) else None,
             is_demo=is_demo,
         )
-        return PostResult(filename, PostOutcome.QUEUED)
+        return PostResult(filename, PostOutcome.QUEUED, unmatched=unmatched)
     with processing(
         activity=activities.POST_INTAKE,
         actor=actor,
@@ -768,7 +807,100 @@ def post_receive(
             source=DocumentSource.POST,
             added_by=actor if isinstance(actor, User) else None,
         )
-    return PostResult(filename, PostOutcome.FILED, case_id=case.public_id, case_number=case.number)
+    return PostResult(filename, PostOutcome.FILED, case=case)
+
+
+@transaction.atomic
+def post_batch_receive(*, actor: User, scans: Sequence[UploadedFile], language: str) -> PostBatch:
+    """Take an upload of scanned post in at once: each file is held encrypted (a key of its
+    own) in a new batch, and the task worker takes them in after the commit
+    (`post_batch_work`); the uploader follows it on the batch's page. A file larger than Regie
+    accepts is refused here already, and nothing of it is held."""
+    batch = PostBatch.objects.create(uploaded_by=actor, language=language)
+    for position, scan_file in enumerate(scans, start=1):
+        row = PostBatchFile(
+            batch=batch,
+            position=position,
+            name_sealed=crypto.seal(
+                scan_file.name or "", context=batch_file_name_context(batch.public_id, position)
+            ),
+        )
+        try:
+            uploads.check_size(scan_file.size or 0)
+        except uploads.UploadRefused as error:
+            row.outcome, row.message = PostOutcome.REFUSED, str(error.message)
+            row.done_at = timezone.now()
+        else:
+            # What it is, the worker finds out; until then it is only bytes to keep safe.
+            row.held = held_store(
+                source=cast(BinaryIO, scan_file),
+                content_type="application/octet-stream",
+                extension="",
+            )
+        row.save()
+    # Here, not at the top: the task module imports this one.
+    from regie.cases.tasks import post_batch_take_in
+
+    transaction.on_commit(partial(post_batch_take_in.enqueue, str(batch.public_id)))
+    return batch
+
+
+def post_batch_work(*, batch_id: UUID) -> int:
+    """Take in every file of the batch that still waits, each in a transaction of its own so
+    that the batch's page shows the progress; returns how many were taken in. Run twice, the
+    second run finds nothing left to do."""
+    batch = PostBatch.objects.select_related("uploaded_by").get(public_id=batch_id)
+    waiting = batch.files.filter(outcome="").values_list("pk", flat=True)
+    with translation.override(batch.language):
+        return sum(_batch_file_take_in(batch, pk) for pk in list(waiting))
+
+
+def _batch_file_take_in(batch: PostBatch, pk: int) -> int:
+    """Take in one held file as `post_receive` takes in any other: read it outside a
+    transaction, then place it, record its outcome and delete the held copy in one (what is
+    filed or queued is held once, where it now is)."""
+    row = PostBatchFile.objects.select_related("held").filter(pk=pk, outcome="").first()
+    if row is None or row.held is None:
+        return 0  # another worker took it in
+    name = crypto.unseal(
+        bytes(row.name_sealed), context=batch_file_name_context(batch.public_id, row.position)
+    )
+    with tempfile.SpooledTemporaryFile(
+        max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, dir=settings.FILE_UPLOAD_TEMP_DIR
+    ) as body:
+        for chunk in held_open(row.held):
+            body.write(chunk)
+        body.seek(0)
+        read = _post_read(upload=body, filename=name)  # type: ignore[arg-type]
+        return _batch_file_record(batch=batch, pk=pk, filename=name, read=read)
+
+
+@transaction.atomic
+def _batch_file_record(*, batch: PostBatch, pk: int, filename: str, read: _Read | str) -> int:
+    row = (
+        PostBatchFile.objects.select_for_update(of=("self",))
+        .select_related("held")
+        .filter(pk=pk, outcome="")
+        .first()
+    )
+    if row is None or row.held is None:
+        return 0  # another worker took it in meanwhile
+    held = row.held
+    if isinstance(read, str):
+        result = PostResult(filename, PostOutcome.REFUSED, message=read)
+    else:
+        result = _post_place(
+            actor=batch.uploaded_by, read=read, filename=filename, channel=PostChannel.UPLOAD
+        )
+    row.held = None
+    row.outcome = result.outcome
+    row.case = result.case
+    row.unmatched = result.unmatched
+    row.message = result.message[:300]
+    row.done_at = timezone.now()
+    row.save(update_fields=["held", "outcome", "case", "unmatched", "message", "done_at"])
+    held_delete(held=held)
+    return 1
 
 
 def _waiting_item(actor: User, item_id: UUID) -> PostItem:

@@ -50,6 +50,7 @@ urlpatterns = [
     ),
     path("werk/dossiers/<uuid:public_id>/voorblad/", views.cover_sheet, name="cover-sheet"),
     path("werk/post/", views.post_intake, name="post-intake"),
+    path("werk/post/partij/<uuid:public_id>/", views.post_batch, name="post-batch"),
     path("werk/post/wachtrij/", views.post_queue, name="post-queue"),
     path("werk/post/wachtrij/<uuid:public_id>/", views.post_item, name="post-item"),
     path("werk/post/wachtrij/<uuid:public_id>/pdf/", views.post_item_pdf, name="post-item-pdf"),

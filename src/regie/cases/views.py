@@ -1,7 +1,6 @@
 """The case worker's pages. Thin: forms in, services and selectors do the work, and every
 case is loaded inside a logged processing with the one access decision."""
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -14,8 +13,8 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from regie.accounts.access import Action, permits
@@ -39,7 +38,6 @@ from regie.cases.forms import (
     RevealRequestForm,
     StatusForm,
 )
-from regie.cases.models import PostChannel
 from regie.web.forms import refusal_onto
 
 
@@ -491,22 +489,18 @@ def cover_sheet(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def post_intake(request: HttpRequest) -> HttpResponse:
     form = PostIntakeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        results = [
-            services.post_receive(
-                actor=_user(request),
-                upload=upload,
-                filename=upload.name or "",
-                channel=PostChannel.UPLOAD,
-            )
-            for upload in form.cleaned_data["scans"]
-        ]
-        counts = Counter(result.outcome for result in results)
-        return render(
-            request,
-            "cases/post_results.html",
-            {"results": results, "counts": counts},
+        batch = services.post_batch_receive(
+            actor=_user(request), scans=form.cleaned_data["scans"], language=get_language()
         )
-    return render(request, "cases/post_intake.html", {"form": form})
+        return redirect("cases:post-batch", batch.public_id)
+    recent = selectors.post_batches_recent(user=_user(request))
+    return render(request, "cases/post_intake.html", {"form": form, "recent": recent})
+
+
+@permits(Action.POST_BATCH)
+def post_batch(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    view = selectors.post_batch(user=_user(request), batch_id=public_id)
+    return render(request, "cases/post_batch.html", {"view": view})
 
 
 @permits(Action.POST_QUEUE)

@@ -91,12 +91,14 @@ class ShreddingEntry(models.Model):
 
 class HeldFile(models.Model):
     """An encrypted file that belongs to no resident yet: scanned post that the intake could
-    not match to a case. Its own key is wrapped directly by the KEK (and re-wrapped on
-    rotation); once the file is filed into a case it is re-encrypted under that resident's key
-    and this row and its body are deleted, so it is held only until someone decides.
+    not match to a case, or uploaded post waiting for the task worker to take it in. Its own
+    key is wrapped directly by the KEK (and re-wrapped on rotation); once the file is filed
+    into a case it is re-encrypted under that resident's key and this row and its body are
+    deleted, so it is held only until someone decides.
 
     Not gated: with no resident known there is no one to log the processing for. The cases
-    app reaches it only through its post queue, which the access decision guards."""
+    app reaches it only through its post queue and its upload batches, which the access
+    decision guards."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     wrapped_key = models.BinaryField()

@@ -496,8 +496,8 @@ def _encrypt_to_storage(
 
 @transaction.atomic
 def held_store(*, source: BinaryIO, content_type: str, extension: str) -> HeldFile:
-    """Encrypt SOURCE (already checked and scanned) under a key of its own, wrapped by the
-    KEK, until someone decides whose it is."""
+    """Encrypt SOURCE under a key of its own, wrapped by the KEK, until someone decides whose
+    it is: checked and scanned already, or (uploaded post) until the worker checks it."""
     public_id = uuid.uuid4()
     file_key = keys.new_key()
     stored_name, size = _encrypt_to_storage(

@@ -60,11 +60,14 @@ _OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "odt": 
 ALLOWED_EXTENSIONS = sorted(TYPES)
 
 
-def _too_large() -> UploadRefused:
-    limit = settings.REGIE_UPLOAD_MAX_BYTES // (1024 * 1024)
-    return UploadRefused(
-        "too_large", _("The file is too large: at most %(limit)s MB.") % {"limit": limit}
-    )
+def check_size(size: int) -> None:
+    """Refuse a file of SIZE bytes that is larger than Regie accepts; before anything else is
+    done with it."""
+    if size > settings.REGIE_UPLOAD_MAX_BYTES:
+        limit = settings.REGIE_UPLOAD_MAX_BYTES // (1024 * 1024)
+        raise UploadRefused(
+            "too_large", _("The file is too large: at most %(limit)s MB.") % {"limit": limit}
+        )
 
 
 def _wrong_type() -> UploadRefused:
@@ -169,8 +172,7 @@ def inspect(source: BinaryIO, filename: str) -> FileType:
     if kind is None:
         raise _wrong_type()
     size = _size(source)
-    if size > settings.REGIE_UPLOAD_MAX_BYTES:
-        raise _too_large()
+    check_size(size)
     if size == 0:
         raise UploadRefused("empty", _("The file is empty."))
     _check_content(source, kind)

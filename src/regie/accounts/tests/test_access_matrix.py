@@ -29,6 +29,7 @@ from regie.cases.models import (
     Case,
     CaseDocument,
     Consultation,
+    PostBatch,
     PostItem,
     PostStatus,
 )
@@ -321,6 +322,14 @@ def _post_item_id(people: People) -> dict[str, object]:
         )
         item = PostItem.objects.create(held=held, channel="upload", unmatched="nothing")
     return {"public_id": item.public_id}
+
+
+def _post_batch_id(people: People) -> dict[str, object]:
+    """The consulent's own upload of post; a team leader of the same team does not see it."""
+    batch = PostBatch.objects.filter(uploaded_by=people.consulent).first()
+    if batch is None:
+        batch = PostBatch.objects.create(uploaded_by=people.consulent, language="nl")
+    return {"public_id": batch.public_id}
 
 
 def _reveal_id(people: People) -> dict[str, object]:
@@ -677,6 +686,7 @@ MATRIX: dict[str, Row] = {
     "cases:reveal-alerts": staff_only("privacy_officer"),
     "cases:cover-sheet": staff_only("consulent", "teamleider", kwargs=_case_id),
     "cases:post-intake": staff_only("consulent", "teamleider"),
+    "cases:post-batch": staff_only("consulent", kwargs=_post_batch_id),
     "cases:post-queue": staff_only("teamleider"),
     "cases:post-item": staff_only("teamleider", kwargs=_post_item_id),
     "cases:post-item-pdf": staff_only("teamleider", kwargs=_post_item_id),

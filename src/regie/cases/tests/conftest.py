@@ -1,5 +1,6 @@
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytest_django.fixtures import Settings
@@ -48,3 +49,12 @@ def tesseract(settings: Settings) -> None:
                 "(`make test` does)"
             )
     settings.REGIE_OCR = "tesseract"
+
+
+@pytest.fixture
+def worker_env(monkeypatch: pytest.MonkeyPatch, vault_storage: Path, clamd: Path) -> None:
+    """A real task worker (`regie.testing.worker.run_worker`) reads the environment, not this
+    test's settings: give it the same file storage and the same clamd."""
+    monkeypatch.setenv("REGIE_DATA_DIR", str(vault_storage.parent))
+    monkeypatch.setenv("REGIE_SCAN", "clamd")
+    monkeypatch.setenv("REGIE_CLAMD_SOCKET", str(clamd))

@@ -3,12 +3,20 @@ confidential shelter address, and leave with the demo."""
 
 from io import StringIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from regie.accounts.models import User
-from regie.cases.models import Case, InvolvedPerson, PostItem, PostOpening, PostStatus
+from regie.cases.models import (
+    Case,
+    InvolvedPerson,
+    PostBatch,
+    PostItem,
+    PostOpening,
+    PostStatus,
+)
 from regie.conftest import inspecting, log_in
 from regie.vault.models import HeldFile
 
@@ -31,11 +39,17 @@ def test_it_loads_the_demo_cases_once_and_removes_them(db: None, settings) -> No
     assert PostItem.objects.get().status == PostStatus.WAITING
     assert HeldFile.objects.count() == 1
     assert PostOpening.objects.get().opened_by.username == "teamleider"
+    # An upload the worker has not taken in yet: held, until the demo goes.
+    consulent = log_in(Client(), User.objects.get(username="consulent"))
+    upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.7 scanned post")
+    assert consulent.post(reverse("cases:post-intake"), {"scans": [upload]}).status_code == 302
+    assert HeldFile.objects.count() == 2
 
     call_command("remove_demo", stdout=StringIO())
 
     assert _cases() == []
     assert not PostItem.objects.exists() and not HeldFile.objects.exists()
+    assert not PostBatch.objects.exists()
     assert not PostOpening.objects.exists()
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
@@ -56,12 +56,18 @@ def cover_sheet(client: Client, case: Case) -> bytes:
 
 
 def upload(client: Client, *files: tuple[str, bytes]) -> str:
-    answer = client.post(
-        reverse("cases:post-intake"),
-        {"scans": [SimpleUploadedFile(name, data) for name, data in files]},
-    )
-    assert answer.status_code == 200
-    return answer.content.decode()
+    """Upload FILES and let the (immediate) task backend take them in when the upload
+    commits, as the demo does; the page of the batch, once done. `test_post_batch` has the
+    real worker."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = client.post(
+            reverse("cases:post-intake"),
+            {"scans": [SimpleUploadedFile(name, data) for name, data in files]},
+        )
+    assert answer.status_code == 302
+    page = client.get(answer["Location"])
+    assert page.status_code == 200
+    return page.content.decode()
 
 
 def stored_bodies(storage: Path) -> list[bytes]:

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
-from regie.cases.models import PostChannel
-from regie.cases.services import PostOutcome, post_receive
+from regie.cases.models import PostChannel, PostOutcome
+from regie.cases.services import post_receive
 from regie.processing_log.gate import Actor
 
 REFUSED_FOLDER = "refused"

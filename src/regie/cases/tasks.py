@@ -1,0 +1,12 @@
+from uuid import UUID
+
+from django.tasks import task
+
+from regie.cases.services import post_batch_work
+
+
+@task
+def post_batch_take_in(batch_id: str) -> int:
+    """Take in the scanned post of an upload batch: check, scan, read and file or queue each
+    file; returns how many were taken in."""
+    return post_batch_work(batch_id=UUID(batch_id))
