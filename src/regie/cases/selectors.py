@@ -941,6 +941,8 @@ class BatchView:
 
 
 def _batch_file_name(batch: PostBatch, position: int, sealed: bytes) -> str:
+    if not sealed:
+        return _("(name forgotten after two weeks)")
     try:
         return unseal(sealed, context=batch_file_name_context(batch.public_id, position))
     except DecryptionError:

@@ -9,7 +9,7 @@ user may not work on is answered as if it did not exist.
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any, BinaryIO, cast
 from uuid import UUID
@@ -808,6 +808,24 @@ def _post_place(
             added_by=actor if isinstance(actor, User) else None,
         )
     return PostResult(filename, PostOutcome.FILED, case=case)
+
+
+# How long the uploader sees under which file name each scan of a batch was taken in. A name
+# can name a resident, and is sealed under the KEK, not the resident's key, so shredding a
+# resident would not reach it: it is forgotten after this, the outcome stays.
+BATCH_NAME_DAYS = 14
+
+
+@transaction.atomic
+def post_batch_names_forget(*, now: datetime | None = None) -> int:
+    """Forget the file names of batch files taken in more than BATCH_NAME_DAYS ago; returns
+    how many were forgotten. Idempotent."""
+    before = (now or timezone.now()) - timedelta(days=BATCH_NAME_DAYS)
+    return (
+        PostBatchFile.objects.filter(done_at__lt=before)
+        .exclude(name_sealed=b"")
+        .update(name_sealed=b"")
+    )
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@ encrypted; the batch page shows the progress and, once the worker is done, what 
 file. The held copies are gone then, and only the uploader sees the batch."""
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from pytest_django.fixtures import Settings
 
 from regie.cases.models import Case, CaseDocument, PostBatchFile, PostItem
+from regie.cases.services import post_batch_names_forget
 from regie.cases.tasks import post_batch_take_in
 from regie.cases.tests.test_post_intake import letter, stored_bodies
 from regie.conftest import People, inspecting
@@ -153,3 +155,26 @@ def test_it_still_shows_the_outcome_once_the_key_of_the_names_is_retired(
 
     assert "brief.pdf" not in page and "(naam niet meer leesbaar)" in page
     assert case.number in page
+
+
+def test_it_forgets_the_file_names_after_two_weeks_and_keeps_the_outcome(
+    people: People, case: Case, login_as: Callable[..., Client], clamd: Path
+) -> None:
+    client = login_as(people.consulent)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = client.post(
+            reverse("cases:post-intake"),
+            {"scans": [SimpleUploadedFile("brief Willems.pdf", letter(f"Kenmerk {case.number}"))]},
+        )
+    done = PostBatchFile.objects.get().done_at
+    assert done is not None
+
+    assert post_batch_names_forget(now=done + timedelta(days=13)) == 0
+    assert "brief Willems.pdf" in client.get(answer["Location"]).content.decode()
+    assert post_batch_names_forget(now=done + timedelta(days=15)) == 1
+    assert post_batch_names_forget(now=done + timedelta(days=16)) == 0
+
+    page = client.get(answer["Location"]).content.decode()
+    assert "brief Willems.pdf" not in page and "(naam na twee weken vergeten)" in page
+    assert case.number in page
+    assert bytes(PostBatchFile.objects.get().name_sealed) == b""
