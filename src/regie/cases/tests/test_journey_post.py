@@ -62,6 +62,9 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
         _("%(done)s of %(total)s processed.") % {"done": 0, "total": 3}
     )
     expect(page.get_by_test_id("post-result")).to_have_count(0)
+    bar = page.get_by_role("progressbar")
+    expect(bar).to_have_attribute("value", "0")
+    expect(bar).to_have_attribute("max", "3")
     screenshot(page, "consulent-post-batch.png")
     worker = run_worker()
     assert worker.returncode == 0, worker.stderr
@@ -72,6 +75,7 @@ def test_it_files_scanned_post_and_the_queue_is_worked(
     )
     results = page.get_by_test_id("post-result")
     expect(results).to_have_count(3)
+    expect(page.get_by_role("progressbar")).to_have_count(0)
     expect(results.nth(0)).to_contain_text(case.number)
     expect(results.nth(1)).to_contain_text(
         _("No case found: it waits, encrypted, in the queue for a team leader.")
