@@ -22,7 +22,6 @@ It prints a Markdown table with the machine and the date; copy it into docs/benc
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import sys
@@ -45,6 +44,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from machine import describe  # noqa: E402
 
 EVE_TARGET_RATE = 20_000
 EVE_TARGET_MIB = 200
@@ -77,27 +77,6 @@ def _progress(message: str) -> None:
 
 def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _machine() -> list[str]:
-    memory = "?"
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        for line in meminfo.read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0]}"
-    else:
-        database = connection.vendor
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    return [
-        f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-        f"Machine: {os.cpu_count()} cores, {memory} memory, load average at start {load}",
-        f"Database: {database}; Python {platform.python_version()}; Django {django.__version__}",
-    ]
 
 
 # --- 1. EVE ingest -----------------------------------------------------------------------
@@ -370,7 +349,7 @@ def main() -> None:
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    header = _machine()
+    header = describe(connection)
     results: list[Result] = []
     try:
         if not args.skip_eve:

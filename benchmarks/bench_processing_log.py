@@ -18,7 +18,6 @@ import argparse
 import importlib.util
 import json
 import os
-import platform
 import random
 import statistics
 import sys
@@ -28,7 +27,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import batched, count
-from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("REGIE_ENV", "test")
@@ -42,6 +40,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
+from machine import describe  # noqa: E402
 
 BATCH = 10_000  # records per bulk-ingest request
 OVERVIEW_PAGE = 100
@@ -111,27 +110,6 @@ def _latency(fn: Callable[[], object], runs: int, warm_up: int = 3) -> tuple[flo
 
 def _progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def _machine() -> list[str]:
-    memory = "?"
-    meminfo = Path("/proc/meminfo")
-    if meminfo.exists():
-        for line in meminfo.read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0]}"
-    else:
-        database = connection.vendor
-    load = " ".join(f"{value:.2f}" for value in os.getloadavg())
-    return [
-        f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-        f"Machine: {os.cpu_count()} cores, {memory} memory, load average at start {load}",
-        f"Database: {database}; Python {platform.python_version()}; Django {django.__version__}",
-    ]
 
 
 # --- setup -------------------------------------------------------------------------------
@@ -751,7 +729,7 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     results: list[Result] = []
-    header = _machine()
+    header = describe(connection)
     try:
         world = _setup(rows=1000)
         _progress("write overhead, empty log")
