@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -16,17 +17,13 @@ from regie.breaches import selectors, services
 from regie.breaches.documents import authority_form, resident_letter
 from regie.breaches.forms import BreachForm, FollowUpForm, InformedForm, ReportForm
 from regie.breaches.models import Breach, Category, ReportKind, Status
+from regie.web.forms import refusal_onto, step_attempt
 
 
 def _user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
-
-
-def _refused(form: Form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, or above the form."""
-    form.add_error(None, error)
 
 
 def _breach(request: HttpRequest, action: Action, public_id: UUID) -> Breach:
@@ -68,7 +65,7 @@ def breach_new(request: HttpRequest) -> HttpResponse:
         try:
             breach = services.breach_register(registered_by=_user(request), **_facts(form))
         except ValidationError as error:
-            _refused(form, error)
+            refusal_onto(form, error)
         else:
             messages.success(
                 request, _("Breach %(reference)s is registered.") % {"reference": breach.reference}
@@ -89,7 +86,7 @@ def breach_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
         try:
             services.breach_update(breach=breach, updated_by=_user(request), **_facts(form))
         except ValidationError as error:
-            _refused(form, error)
+            refusal_onto(form, error)
         else:
             messages.success(request, _("The breach is updated and assessed again."))
             return redirect("breaches:detail", public_id=breach.public_id)
@@ -138,25 +135,17 @@ def _step(
     one); the service refuses a step that does not fit the breach's status."""
     breach = _breach(request, Action.BREACH_MANAGE, public_id)
     form = form_class(request.POST or None) if form_class else None
-    error = None
-    if request.method == "POST" and (form is None or form.is_valid()):
-        try:
-            act(breach, form.cleaned_data if form else {})
-        except ValidationError as refusal:
-            if form is not None and hasattr(refusal, "error_dict"):
-                form.add_error(None, refusal)
-            else:
-                error = " ".join(refusal.messages)
-        else:
-            messages.success(request, done)
-            return redirect("breaches:detail", public_id=breach.public_id)
+    attempt = step_attempt(request, form, lambda data: act(breach, data), done=done)
+    if attempt.succeeded:
+        return redirect("breaches:detail", public_id=breach.public_id)
     return render(
         request,
         "breaches/step.html",
         {
             "breach": breach,
+            "cancel_url": reverse("breaches:detail", kwargs={"public_id": breach.public_id}),
             "form": form,
-            "error": error,
+            "error": attempt.error,
             "title": title,
             "explanation": explanation,
             "button": button,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from regie.accounts.access import Action, may, permits
@@ -13,6 +14,7 @@ from regie.accounts.models import User
 from regie.requests import selectors, services
 from regie.requests.forms import AssignForm, DecideForm, ExtendForm, IdentityForm, RequestForm
 from regie.requests.models import Status
+from regie.web.forms import refusal_onto, step_attempt
 
 
 def _user(request: HttpRequest) -> User:
@@ -42,7 +44,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
         try:
             filed = services.request_file_for_bsn(actor=_user(request), **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            refusal_onto(form, error)
         else:
             messages.success(
                 request, _("Request %(reference)s is registered.") % {"reference": filed.reference}
@@ -70,25 +72,17 @@ def _step(
 ) -> HttpResponse:
     detail = _detail(request, public_id)
     form = form_class(request.POST or None) if form_class else None
-    error = None
-    if request.method == "POST" and (form is None or form.is_valid()):
-        try:
-            act(detail.request, form.cleaned_data if form else {})
-        except ValidationError as refusal:
-            if form is not None and hasattr(refusal, "error_dict"):
-                form.add_error(None, refusal)
-            else:
-                error = " ".join(refusal.messages)
-        else:
-            messages.success(request, done)
-            return redirect("requests:detail", public_id=public_id)
+    attempt = step_attempt(request, form, lambda data: act(detail.request, data), done=done)
+    if attempt.succeeded:
+        return redirect("requests:detail", public_id=public_id)
     return render(
         request,
         "requests/step.html",
         {
             "detail": detail,
+            "cancel_url": reverse("requests:detail", kwargs={"public_id": public_id}),
             "form": form,
-            "error": error,
+            "error": attempt.error,
             "title": title,
             "button": button,
             "explanation": explanation,

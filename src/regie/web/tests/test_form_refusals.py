@@ -1,9 +1,16 @@
 """A service's refusal lands on the field it names, or on the form as a whole."""
 
-from django import forms
-from django.core.exceptions import ValidationError
+from typing import Any
 
-from regie.web.forms import refusal_onto
+from django import forms
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.test import RequestFactory
+
+from regie.web.forms import refusal_onto, step_attempt
 
 
 class _Form(forms.Form):
@@ -40,3 +47,35 @@ def test_it_puts_a_refusal_without_a_field_on_the_form():
     refusal_onto(form, ValidationError("Niet toegestaan."))
 
     assert form.non_field_errors() == ["Niet toegestaan."]
+
+
+def _request(method: str) -> HttpRequest:
+    request = getattr(RequestFactory(), method)("/")
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def _refuse(data: dict[str, Any]) -> None:
+    raise ValidationError({"title": "Past niet bij de status."})
+
+
+def test_a_step_runs_only_on_a_post_with_a_valid_form_and_says_it_is_done():
+    ran: list[dict[str, Any]] = []
+    get = step_attempt(_request("get"), _form(), ran.append, done="Gedaan.")
+    post = _request("post")
+    done = step_attempt(post, _form(), ran.append, done="Gedaan.")
+
+    assert not get.succeeded
+    assert done.succeeded and done.error == ""
+    assert ran == [{"title": "x", "covered_data": "y"}]
+    assert [str(m) for m in get_messages(post)] == ["Gedaan."]
+
+
+def test_a_refused_step_shows_the_refusal_on_the_form_or_without_one_as_its_error():
+    form = _form()
+    with_form = step_attempt(_request("post"), form, _refuse, done="Gedaan.")
+    without_form = step_attempt(_request("post"), None, _refuse, done="Gedaan.")
+
+    assert not with_form.succeeded and form.errors["title"] == ["Past niet bij de status."]
+    assert not without_form.succeeded and without_form.error == "Past niet bij de status."
